@@ -1,0 +1,164 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using ContactCenter.Actors.Agents;
+using ContactCenter.Actors.Queues;
+using ContactCenter.Actors.Routing;
+using static ContactCenter.Actors.Calls.CallCommands;
+using static ContactCenter.Actors.Calls.CallEvents;
+using static ContactCenter.Actors.Calls.CallProtocol;
+
+namespace ContactCenter.Actors.Calls;
+
+/// <summary>
+/// The single owner of a call's lifecycle. It rings at most one agent at a time and connects at most one:
+/// any routing or answer that does not carry the current token is fenced off and the agent released.
+/// </summary>
+public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
+{
+    /// <summary>A finished call stays in memory this long for late, repeated reports, then passivates.</summary>
+    public static readonly TimeSpan LingerAfterEnd = TimeSpan.FromSeconds(30);
+
+    private readonly string _callId;
+    private readonly TimeProvider _time;
+    private readonly QueueDirectory _directory;
+    private RoutingRegions _regions = null!;
+
+    public CallActor(string callId, TimeProvider time, QueueDirectory directory)
+        : base("call-" + callId, "call", CallState.Empty(callId))
+    {
+        _callId = callId;
+        _time = time;
+        _directory = directory;
+
+        Command<OfferCall>(OnOffer);
+        Command<HangUp>(cmd => Handle(State.Decide(cmd, Now), events =>
+        {
+            Sender.Tell(new CommandAccepted(_callId, State.Status.ToString()));
+            foreach (var e in events) React(e);
+        }));
+        Command<GetCallState>(_ =>
+        {
+            if (State.Status == CallStatus.None)
+            {
+                Sender.Tell(new CommandRejected(_callId, RejectionCode.NotFound, $"call '{_callId}' does not exist"));
+                Passivate();
+                return;
+            }
+            Sender.Tell(State);
+        });
+
+        Command<RouteToAgent>(m =>
+        {
+            var decision = State.Decide(m, Now);
+            if (decision.Events.Count == 0)
+            {
+                // Already ringing or connected elsewhere, or gone: release the agent that reserved itself.
+                if (m.Token != State.Token) CancelOffer(m.AgentId, m.Token, $"call is {State.Status}");
+                if (State.Status == CallStatus.None) Passivate();
+                return;
+            }
+            PersistThen(decision.Events, events => { foreach (var e in events) React(e); });
+        });
+        Command<AgentConnected>(m =>
+        {
+            var decision = State.Decide(m, Now);
+            if (decision.Events.Count == 0)
+            {
+                if (m.Token != State.Token || State.IsFinal) CancelOffer(m.AgentId, m.Token, $"call is {State.Status}");
+                return;
+            }
+            PersistThen(decision.Events, events => { foreach (var e in events) React(e); });
+        });
+        Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now).Events, events => { foreach (var e in events) React(e); }));
+        Command<ReceiveTimeout>(_ => Passivate());
+    }
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    protected override int SnapshotEvery => 0;
+
+    protected override CallState ApplyEvent(CallState state, ICallEvent e) => state.Apply(e);
+
+    protected override void PreStart()
+    {
+        _regions = RoutingRegions.From(Context.System);
+        base.PreStart();
+    }
+
+    protected override void OnRecovered()
+    {
+        if (State.IsFinal) SetReceiveTimeout(LingerAfterEnd);
+    }
+
+    private void OnOffer(OfferCall cmd)
+    {
+        if (State.Status != CallStatus.None)
+        {
+            // A retried offer: the first outcome stands. A queued call is put in line again in case the
+            // first enqueue was lost with a node (the queue ignores a call it already holds).
+            Sender.Tell(new CommandAccepted(_callId, $"{State.Status} in queue '{State.Details!.QueueId}'"));
+            if (State.Status == CallStatus.Queued) Enqueue();
+            return;
+        }
+        if (!string.IsNullOrWhiteSpace(cmd.QueueId) && !_directory.Routes.ContainsKey(cmd.QueueId))
+        {
+            Sender.Tell(new CommandRejected(_callId, RejectionCode.NotFound, $"queue '{cmd.QueueId}' does not exist"));
+            Passivate();
+            return;
+        }
+        Handle(State.Decide(cmd, Now), events =>
+        {
+            Sender.Tell(new CommandAccepted(_callId, $"Queued in queue '{cmd.QueueId}'"));
+            foreach (var e in events) React(e);
+        });
+    }
+
+    /// <summary>What follows each persisted event: tell the other entities, signal the adapter.</summary>
+    private void React(ICallEvent e)
+    {
+        var stream = Context.System.EventStream;
+        switch (e)
+        {
+            case CallOffered:
+                Enqueue();
+                break;
+            case CallOfferedToAgent r:
+                stream.Publish(new CallSignals.RingAgent(_callId, r.AgentId, r.Token, State.Details!.QueueId));
+                break;
+            case CallOfferWithdrawn w:
+                stream.Publish(new CallSignals.CancelRing(_callId, w.AgentId, w.Token));
+                Enqueue(); // same rank: back to its original place
+                break;
+            case CallConnected c:
+                stream.Publish(new CallSignals.Bridge(_callId, c.AgentId));
+                break;
+            case CallAbandoned a when a.Phase == CallStatus.Queued:
+                _regions.Queues.Tell(new QueueCommands.RemoveCall(State.Details!.QueueId, _callId, "caller hung up"));
+                Finished();
+                break;
+            case CallAbandoned a when a.Phase == CallStatus.Ringing:
+                stream.Publish(new CallSignals.CancelRing(_callId, State.AgentId!, State.Token!));
+                CancelOffer(State.AgentId!, State.Token!, "caller hung up");
+                Finished();
+                break;
+            case CallEnded:
+                _regions.Agents.Tell(new AgentProtocol.ConnectedCallEnded(State.AgentId!, _callId, State.Token!));
+                Finished();
+                break;
+        }
+    }
+
+    private void Enqueue() =>
+        _regions.Queues.Tell(new QueueCommands.EnqueueCall(State.Details!.QueueId, _callId, State.Details.Rank));
+
+    private void CancelOffer(string agentId, string token, string reason) =>
+        _regions.Agents.Tell(new AgentProtocol.OfferCancelled(agentId, _callId, token, reason));
+
+    private void Finished()
+    {
+        Context.System.EventStream.Publish(new CallSignals.CallCompleted(_callId, State.Status));
+        SetReceiveTimeout(LingerAfterEnd);
+    }
+
+    private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+}

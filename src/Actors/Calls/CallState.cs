@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using ContactCenter.Actors.Routing;
+using ContactCenter.Actors.Serialization;
+using static ContactCenter.Actors.Calls.CallCommands;
+using static ContactCenter.Actors.Calls.CallEvents;
+using static ContactCenter.Actors.Calls.CallProtocol;
+
+namespace ContactCenter.Actors.Calls;
+
+public enum CallStatus
+{
+    /// <summary>Not offered yet: the entity does not exist.</summary>
+    None,
+    Queued,
+    Ringing,
+    Connected,
+    /// <summary>Answered and finished.</summary>
+    Ended,
+    /// <summary>The caller hung up before an agent answered.</summary>
+    Abandoned,
+}
+
+/// <summary>
+/// A call's persisted state and full history. The call alone owns its lifecycle: it connects at most one
+/// agent, fencing every other offer by token. Pure: time comes from commands and events.
+/// </summary>
+public sealed record CallState(
+    string CallId,
+    CallStatus Status,
+    CallOffered? Details,
+    string? AgentId,
+    string? Token,
+    ImmutableList<ICallEvent> History) : IContactCenterMessage
+{
+    public static CallState Empty(string callId) => new(callId, CallStatus.None, null, null, null, ImmutableList<ICallEvent>.Empty);
+
+    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned;
+
+    public CallState Apply(ICallEvent e)
+    {
+        var next = e switch
+        {
+            CallOffered o => this with { Status = CallStatus.Queued, Details = o },
+            CallOfferedToAgent r => this with { Status = CallStatus.Ringing, AgentId = r.AgentId, Token = r.Token },
+            CallOfferWithdrawn => this with { Status = CallStatus.Queued, AgentId = null, Token = null },
+            CallConnected c => this with { Status = CallStatus.Connected, AgentId = c.AgentId, Token = c.Token },
+            CallEnded => this with { Status = CallStatus.Ended },
+            CallAbandoned => this with { Status = CallStatus.Abandoned },
+            _ => this,
+        };
+        return next with { History = History.Add(e) };
+    }
+
+    public Decision<ICallEvent> Decide(OfferCall cmd, DateTimeOffset now)
+    {
+        if (Status != CallStatus.None) return Decision<ICallEvent>.Nothing; // a retried offer: first outcome stands
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(cmd.From)) errors.Add("from: must not be empty");
+        if (string.IsNullOrWhiteSpace(cmd.QueueId)) errors.Add("queueId: must not be empty");
+        if (cmd.Priority is < 0 or > 100) errors.Add($"priority: {cmd.Priority} is outside 0-100");
+        if (cmd.AttachedData?.TryGetValue(CprNumber.AttachedDataKey, out var cpr) == true && !CprNumber.IsWellFormed(cpr))
+            errors.Add("attachedData.cpr: is not a 10-digit CPR number");
+        if (errors.Count > 0) return Decision<ICallEvent>.Reject(CallId, RejectionCode.Invalid, string.Join("; ", errors));
+        return Decision<ICallEvent>.Accept(new CallOffered(
+            cmd.From, cmd.Dialled ?? "", cmd.QueueId, string.IsNullOrWhiteSpace(cmd.Language) ? "da" : cmd.Language,
+            new CallRank(cmd.Priority, now), CprNumber.Protect(cmd.AttachedData), now));
+    }
+
+    /// <summary>Only a queued call can ring an agent; anything else is a second routing to be fenced off.</summary>
+    public Decision<ICallEvent> Decide(RouteToAgent msg, DateTimeOffset now) =>
+        Status == CallStatus.Queued
+            ? Decision<ICallEvent>.Accept(new CallOfferedToAgent(msg.AgentId, msg.Token, now))
+            : Decision<ICallEvent>.Nothing;
+
+    public Decision<ICallEvent> Decide(AgentConnected msg, DateTimeOffset now) =>
+        Status == CallStatus.Ringing && Token == msg.Token
+            ? Decision<ICallEvent>.Accept(new CallConnected(msg.AgentId, msg.Token, now))
+            : Decision<ICallEvent>.Nothing;
+
+    public Decision<ICallEvent> Decide(OfferWithdrawn msg, DateTimeOffset now) =>
+        Status == CallStatus.Ringing && Token == msg.Token
+            ? Decision<ICallEvent>.Accept(new CallOfferWithdrawn(msg.AgentId, msg.Token, msg.Reason, now))
+            : Decision<ICallEvent>.Nothing;
+
+    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => Status switch
+    {
+        CallStatus.None => Decision<ICallEvent>.Reject(CallId, RejectionCode.NotFound, $"call '{CallId}' does not exist"),
+        CallStatus.Queued or CallStatus.Ringing when cmd.Party == CallParty.Caller =>
+            Decision<ICallEvent>.Accept(new CallAbandoned(Status, now)),
+        CallStatus.Queued or CallStatus.Ringing =>
+            Decision<ICallEvent>.Reject(CallId, RejectionCode.IllegalTransition,
+                $"call '{CallId}' is {Status}: only the caller can hang up before an agent answers"),
+        CallStatus.Connected => Decision<ICallEvent>.Accept(new CallEnded(cmd.Party, cmd.Disposition, now)),
+        _ => Decision<ICallEvent>.Nothing, // repeated hang-up of a finished call
+    };
+}

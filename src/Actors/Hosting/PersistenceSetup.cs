@@ -1,0 +1,73 @@
+using Akka.Hosting;
+using Akka.Persistence.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace ContactCenter.Actors.Hosting;
+
+/// <summary>Akka.Persistence.Sql as journal, snapshot store and read journal, on SQLite or PostgreSQL.</summary>
+public static class PersistenceSetup
+{
+    public static AkkaConfigurationBuilder WithContactCenterPersistence(this AkkaConfigurationBuilder builder, PersistenceSettings settings)
+    {
+        var (provider, connectionString, parallelism) = settings.Provider switch
+        {
+            PersistenceProvider.Sqlite => ("SQLite.MS", PrepareSqlite(settings.ConnectionString), 1),
+            PersistenceProvider.PostgreSql => ("PostgreSQL15", settings.ConnectionString, 3),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "unknown persistence provider"),
+        };
+        var quoted = Quote(connectionString);
+        var hocon = $$"""
+            akka.persistence {
+              journal {
+                plugin = "akka.persistence.journal.sql"
+                sql {
+                  connection-string = {{quoted}}
+                  provider-name = "{{provider}}"
+                  auto-initialize = on
+                  parallelism = {{parallelism}}
+                }
+              }
+              snapshot-store {
+                plugin = "akka.persistence.snapshot-store.sql"
+                sql {
+                  connection-string = {{quoted}}
+                  provider-name = "{{provider}}"
+                  auto-initialize = on
+                }
+              }
+              query.journal.sql {
+                connection-string = {{quoted}}
+                provider-name = "{{provider}}"
+                refresh-interval = 200ms
+              }
+            }
+            """;
+        return builder
+            .AddHocon(hocon, HoconAddMode.Prepend)
+            .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
+    }
+
+    /// <summary>
+    /// Creates the database's folder and switches it to WAL, so readers (projections) never block the
+    /// journal writer. WAL is a property of the file: setting it once is enough.
+    /// </summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        var path = builder.DataSource;
+        if (!string.IsNullOrEmpty(path) && path != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        using var connection = new SqliteConnection(builder.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+        return builder.ConnectionString;
+    }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+}

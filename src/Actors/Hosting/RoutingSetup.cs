@@ -1,0 +1,106 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using ContactCenter.Actors.Agents;
+using ContactCenter.Actors.Calls;
+using ContactCenter.Actors.Queues;
+using ContactCenter.Actors.Routing;
+using ContactCenter.Actors.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Actors.Hosting;
+
+/// <summary>The production wiring of a node; tests call the same extensions.</summary>
+public static class RoutingSetup
+{
+    /// <summary>Registers the node's services and its actor system: cluster, persistence, serialization, regions.</summary>
+    public static IServiceCollection AddContactCenterNode(
+        this IServiceCollection services, ContactCenterSettings settings, Action<AkkaConfigurationBuilder, IServiceProvider>? extra = null)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<QueueDirectory>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddAkka(settings.ClusterName, (builder, provider) =>
+        {
+            builder
+                .WithContactCenterSerialization()
+                .WithContactCenterCluster(settings)
+                .WithContactCenterPersistence(settings.Persistence)
+                .WithContactCenterRouting(settings);
+            extra?.Invoke(builder, provider);
+        });
+        return services;
+    }
+
+    public static AkkaConfigurationBuilder WithContactCenterSerialization(this AkkaConfigurationBuilder builder) =>
+        builder.WithCustomSerializer(ContactCenterSerializer.Name, [typeof(IContactCenterMessage)],
+            system => new ContactCenterSerializer(system));
+
+    public static AkkaConfigurationBuilder WithContactCenterCluster(this AkkaConfigurationBuilder builder, ContactCenterSettings settings)
+    {
+        builder
+            .WithRemoting(settings.Hostname, settings.Port)
+            .WithClustering(new ClusterOptions
+            {
+                Roles = settings.Roles.ToArray(),
+                SeedNodes = settings.SeedNodes.ToArray(),
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .AddHocon("""
+                akka.cluster.distributed-data {
+                  gossip-interval = 500ms
+                  notify-subscribers-interval = 20ms
+                }
+                akka.cluster.sharding.coordinator-failure-backoff = 2s
+                akka.coordinated-shutdown.exit-clr = off
+                """, HoconAddMode.Prepend);
+        if (settings.SeedNodes.Count == 0)
+        {
+            // Alone: form a one-node cluster on whatever address we bound.
+            builder.AddStartup((system, _) =>
+            {
+                var cluster = Cluster.Get(system);
+                cluster.Join(cluster.SelfAddress);
+            });
+        }
+        return builder;
+    }
+
+    public static AkkaConfigurationBuilder WithContactCenterRouting(this AkkaConfigurationBuilder builder, ContactCenterSettings settings)
+    {
+        builder.WithActors((system, registry, resolver) =>
+            registry.Register<QueueDirectoryKey>(system.ActorOf(resolver.Props<QueueDirectoryActor>(), "queue-directory")));
+
+        if (!settings.HostsEntities)
+        {
+            return builder
+                .WithShardRegionProxy<CallRegion>("call", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Calls)
+                .WithShardRegionProxy<AgentRegion>("agent", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Agents)
+                .WithShardRegionProxy<QueueRegion>("queue", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Queues);
+        }
+
+        return builder
+            .WithShardRegion<CallRegion>("call",
+                (_, _, resolver) => id => resolver.Props<CallActor>(id), EntityMessageExtractor.Calls, Options(rememberEntities: false))
+            .WithShardRegion<AgentRegion>("agent",
+                (_, _, resolver) => id => resolver.Props<AgentActor>(id), EntityMessageExtractor.Agents, Options(rememberEntities: true))
+            .WithShardRegion<QueueRegion>("queue",
+                (_, _, resolver) => id => resolver.Props<SkillQueueActor>(id), EntityMessageExtractor.Queues, Options(rememberEntities: true));
+    }
+
+    /// <summary>
+    /// Agents and queues are remembered so their deadlines fire and their lines are served after a restart or
+    /// a rebalance; calls are woken by the queue or agent that holds them.
+    /// </summary>
+    private static ShardOptions Options(bool rememberEntities) => new()
+    {
+        Role = ContactCenterSettings.RoutingRole,
+        RememberEntities = rememberEntities,
+        RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+        StateStoreMode = StateStoreMode.Persistence,
+    };
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using ContactCenter.Actors.Routing;
+using ContactCenter.Actors.Serialization;
+
+namespace ContactCenter.Actors.Queues;
+
+/// <summary>Everything a supervisor sets on a skill queue.</summary>
+public sealed record QueueConfig(
+    string Name,
+    string RequiredSkill,
+    int MinLevel = 1,
+    RoutingStrategy Strategy = RoutingStrategy.HighestLevelLongestIdle,
+    TimeSpan? WrapUp = null,
+    TimeSpan? OfferTimeout = null,
+    int ServiceLevelPercent = 80,
+    TimeSpan? ServiceLevelThreshold = null,
+    ImmutableList<string>? LinearOrder = null) : IContactCenterMessage
+{
+    public static readonly TimeSpan DefaultWrapUp = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultOfferTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultServiceLevelThreshold = TimeSpan.FromSeconds(20);
+
+    public TimeSpan EffectiveWrapUp => WrapUp ?? DefaultWrapUp;
+    public TimeSpan EffectiveOfferTimeout => OfferTimeout ?? DefaultOfferTimeout;
+    public TimeSpan EffectiveServiceLevelThreshold => ServiceLevelThreshold ?? DefaultServiceLevelThreshold;
+    public ImmutableList<string> EffectiveLinearOrder => LinearOrder ?? ImmutableList<string>.Empty;
+
+    /// <summary>Every problem with this configuration, each naming its field; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add("name: must not be empty");
+        if (string.IsNullOrWhiteSpace(RequiredSkill)) errors.Add("requiredSkill: must not be empty");
+        if (MinLevel is < 1 or > 9) errors.Add($"minLevel: {MinLevel} is outside 1-9");
+        if (!Enum.IsDefined(Strategy)) errors.Add($"strategy: {Strategy} is not a routing strategy");
+        if (EffectiveWrapUp < TimeSpan.Zero || EffectiveWrapUp > TimeSpan.FromHours(1))
+            errors.Add($"wrapUp: {EffectiveWrapUp} is outside 0 s - 1 h");
+        if (EffectiveOfferTimeout <= TimeSpan.Zero || EffectiveOfferTimeout > TimeSpan.FromMinutes(5))
+            errors.Add($"offerTimeout: {EffectiveOfferTimeout} is outside (0 s, 5 min]");
+        if (ServiceLevelPercent is < 1 or > 100) errors.Add($"serviceLevelPercent: {ServiceLevelPercent} is outside 1-100");
+        if (EffectiveServiceLevelThreshold <= TimeSpan.Zero)
+            errors.Add("serviceLevelThreshold: must be positive");
+        return errors;
+    }
+}

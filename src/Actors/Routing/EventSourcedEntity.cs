@@ -1,0 +1,81 @@
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+
+namespace ContactCenter.Actors.Routing;
+
+/// <summary>
+/// Shared plumbing of the sharded entities: events are persisted with the entity's tag (projections read
+/// them by tag), state is rebuilt only through <see cref="ApplyEvent"/>, and a snapshot is taken every
+/// <see cref="SnapshotEvery"/> events. Subclasses decide; this class persists and then runs the reaction.
+/// </summary>
+public abstract class EventSourcedEntity<TState, TEvent> : ReceivePersistentActor, IWithTimers
+    where TEvent : class
+{
+    private readonly string[] _tags;
+
+    protected EventSourcedEntity(string persistenceId, string tag, TState initial)
+    {
+        PersistenceId = persistenceId;
+        _tags = [tag];
+        State = initial;
+        Recover<SnapshotOffer>(offer => State = FromSnapshot(offer.Snapshot));
+        Recover<TEvent>(e => State = ApplyEvent(State, e));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+    }
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected TState State { get; private set; }
+
+    /// <summary>0 disables snapshots (short-lived entities such as calls).</summary>
+    protected virtual int SnapshotEvery => 100;
+
+    protected abstract TState ApplyEvent(TState state, TEvent e);
+
+    protected virtual object ToSnapshot(TState state) => state!;
+
+    protected virtual TState FromSnapshot(object snapshot) => (TState)snapshot;
+
+    protected virtual void OnRecovered()
+    {
+    }
+
+    /// <summary>Replies with the rejection, or persists the events and then runs <paramref name="then"/>.</summary>
+    protected void Handle(Decision<TEvent> decision, Action<IReadOnlyList<TEvent>> then)
+    {
+        if (decision.Rejection is { } rejection)
+        {
+            Sender.Tell(rejection);
+            return;
+        }
+        PersistThen(decision.Events, then);
+    }
+
+    /// <summary>Persists the events (none is fine), applying each, then runs <paramref name="then"/> once.</summary>
+    protected void PersistThen(IReadOnlyList<TEvent> events, Action<IReadOnlyList<TEvent>> then)
+    {
+        if (events.Count == 0)
+        {
+            then(events);
+            return;
+        }
+        var remaining = events.Count;
+        PersistAll(events.Select(e => new Tagged(e, _tags)), tagged =>
+        {
+            State = ApplyEvent(State, (TEvent)tagged.Payload);
+            if (--remaining > 0) return;
+            if (SnapshotEvery > 0 && LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(ToSnapshot(State));
+            then(events);
+        });
+    }
+
+    protected override void Unhandled(object message)
+    {
+        // Snapshot bookkeeping needs no reaction.
+        if (message is SaveSnapshotSuccess or SaveSnapshotFailure) return;
+        base.Unhandled(message);
+    }
+}
