@@ -1,0 +1,38 @@
+namespace ContactCenter.Actors.Tests.Support;
+
+public static class Eventually
+{
+    /// <summary>Retries an assertion until it holds or the time is up; the last failure is rethrown.</summary>
+    public static async Task Holds(Func<Task> assertion, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            try
+            {
+                await assertion();
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(25);
+            }
+        }
+    }
+
+    public static Task Holds(Action assertion, TimeSpan? within = null) =>
+        Holds(() => { assertion(); return Task.CompletedTask; }, within);
+}
+
+public sealed class TempDatabase : IDisposable
+{
+    public string File { get; } = Path.Combine(Path.GetTempPath(), $"cc-test-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        foreach (var f in new[] { File, File + "-wal", File + "-shm" })
+        {
+            try { System.IO.File.Delete(f); } catch (IOException) { }
+        }
+    }
+}
