@@ -20,6 +20,14 @@ public static class Eventually
         }
     }
 
+    /// <summary>Polls until the probe returns a value.</summary>
+    public static async Task<T> Find<T>(Func<Task<T?>> probe, TimeSpan? within = null) where T : class
+    {
+        T? found = null;
+        await Holds(async () => Xunit.Assert.NotNull(found = await probe()), within);
+        return found!;
+    }
+
     public static Task Holds(Action assertion, TimeSpan? within = null) =>
         Holds(() => { assertion(); return Task.CompletedTask; }, within);
 }
