@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ContactCenter.Actors.Calendar;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Serialization;
@@ -58,6 +59,7 @@ public sealed record AgentState(
         agentId, null, AgentStatus.LoggedOut, DateTimeOffset.MinValue, null, null, null, null, null,
         new AgentDailyStats(DateOnly.MinValue, 0, TimeSpan.Zero, 0));
 
+    [JsonIgnore]
     public bool Exists => Profile is not null;
 
     public IdleAgent AsIdle(int level, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Serialization;
 using static ContactCenter.Actors.Calls.CallCommands;
@@ -34,6 +35,7 @@ public sealed record CallState(
 {
     public static CallState Empty(string callId) => new(callId, CallStatus.None, null, null, null, ImmutableList<ICallEvent>.Empty);
 
+    [JsonIgnore]
     public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned;
 
     public CallState Apply(ICallEvent e)

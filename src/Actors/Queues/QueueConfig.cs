@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Serialization;
 
@@ -20,9 +21,13 @@ public sealed record QueueConfig(
     public static readonly TimeSpan DefaultOfferTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan DefaultServiceLevelThreshold = TimeSpan.FromSeconds(20);
 
+    [JsonIgnore]
     public TimeSpan EffectiveWrapUp => WrapUp ?? DefaultWrapUp;
+    [JsonIgnore]
     public TimeSpan EffectiveOfferTimeout => OfferTimeout ?? DefaultOfferTimeout;
+    [JsonIgnore]
     public TimeSpan EffectiveServiceLevelThreshold => ServiceLevelThreshold ?? DefaultServiceLevelThreshold;
+    [JsonIgnore]
     public ImmutableList<string> EffectiveLinearOrder => LinearOrder ?? ImmutableList<string>.Empty;
 
     /// <summary>Every problem with this configuration, each naming its field; empty when valid.</summary>

@@ -18,6 +18,9 @@ public sealed class ContactCenterSerializer(ExtendedActorSystem system) : Serial
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // A renamed or missing field must fail loudly, not turn into null or a default in a replayed journal.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public override int Identifier => SerializerId;
