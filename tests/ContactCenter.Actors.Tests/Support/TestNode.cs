@@ -28,6 +28,7 @@ public sealed class TestNode : IAsyncDisposable
         Agents = registry.Get<AgentRegion>();
         Queues = registry.Get<QueueRegion>();
         Signals = new SignalRecorder(system);
+        Directory = host.Services.GetRequiredService<QueueDirectory>();
     }
 
     public ActorSystem System { get; }
@@ -35,6 +36,7 @@ public sealed class TestNode : IAsyncDisposable
     public IActorRef Agents { get; }
     public IActorRef Queues { get; }
     public SignalRecorder Signals { get; }
+    public QueueDirectory Directory { get; }
     public Address Address => Cluster.Get(System).SelfAddress;
 
     public static async Task<TestNode> StartAsync(string databaseFile, IEnumerable<string>? seeds = null, List<string>? roles = null)
