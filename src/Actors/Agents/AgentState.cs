@@ -204,8 +204,9 @@ public sealed record AgentState(
     public Decision<IAgentEvent> Revoke(string callId, string token, string reason, DateTimeOffset now) => Status switch
     {
         AgentStatus.Offered when Offer!.Token == token => Accept(new OfferRevoked(callId, token, reason, now)),
-        // The agent answered a call that had already gone (the caller hung up first): no wrap-up.
-        AgentStatus.OnCall when Call!.Token == token => Accept(new CallFinished(callId, now, now)),
+        // The agent answered a call whose caller had already hung up: the call ends abandoned, so the agent is
+        // released with no wrap-up and nothing added to its handled calls or talk time.
+        AgentStatus.OnCall when Call!.Token == token => Accept(new OfferRevoked(callId, token, reason, now)),
         _ => Decision<IAgentEvent>.Nothing,
     };
 

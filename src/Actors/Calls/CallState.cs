@@ -60,8 +60,11 @@ public sealed record CallState(
         if (string.IsNullOrWhiteSpace(cmd.From)) errors.Add("from: must not be empty");
         if (string.IsNullOrWhiteSpace(cmd.QueueId)) errors.Add("queueId: must not be empty");
         if (cmd.Priority is < 0 or > 100) errors.Add($"priority: {cmd.Priority} is outside 0-100");
-        if (cmd.AttachedData?.TryGetValue(CprNumber.AttachedDataKey, out var cpr) == true && !CprNumber.IsWellFormed(cpr))
-            errors.Add("attachedData.cpr: is not a 10-digit CPR number");
+        foreach (var (key, value) in cmd.AttachedData ?? ImmutableDictionary<string, string>.Empty)
+        {
+            if (string.Equals(key, CprNumber.AttachedDataKey, StringComparison.OrdinalIgnoreCase) && !CprNumber.IsWellFormed(value))
+                errors.Add($"attachedData.{key}: is not a 10-digit CPR number");
+        }
         if (errors.Count > 0) return Decision<ICallEvent>.Reject(CallId, RejectionCode.Invalid, string.Join("; ", errors));
         return Decision<ICallEvent>.Accept(new CallOffered(
             cmd.From, cmd.Dialled ?? "", cmd.QueueId, string.IsNullOrWhiteSpace(cmd.Language) ? "da" : cmd.Language,

@@ -11,7 +11,7 @@ public static partial class CprNumber
 {
     public const string AttachedDataKey = "cpr";
 
-    [GeneratedRegex(@"^\s*(\d{6})-?(\d{4})\s*$")]
+    [GeneratedRegex(@"^\s*([0-9]{6})-?([0-9]{4})\s*$")]
     private static partial Regex Shape();
 
     /// <summary>Keeps the birth date (DDMMYY), hides the sequence digits: "010203-****".</summary>

@@ -19,7 +19,11 @@ public sealed class QueueRoster
     public IReadOnlyCollection<IdleAgent> IdleAgents => _idle.Values;
     public int OpenProposals => _byAgent.Count;
 
-    public void MarkIdle(IdleAgent agent) => _idle[agent.AgentId] = agent;
+    /// <summary>An agent with an open proposal is not idle: it answers that proposal first.</summary>
+    public void MarkIdle(IdleAgent agent)
+    {
+        if (!_byAgent.ContainsKey(agent.AgentId)) _idle[agent.AgentId] = agent;
+    }
 
     public void MarkUnavailable(string agentId) => _idle.Remove(agentId);
 

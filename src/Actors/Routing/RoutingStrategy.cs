@@ -11,6 +11,6 @@ public enum RoutingStrategy
     FewestCallsToday,
     /// <summary>The agent with the least talk time today, then longest idle.</summary>
     LeastTalkTimeToday,
-    /// <summary>A fixed order set on the queue; agents not in it come after, longest idle first.</summary>
+    /// <summary>A fixed order set on the queue; agents not in it come after, highest level then longest idle.</summary>
     Linear,
 }

@@ -417,20 +417,22 @@ public sealed class AgentStateTests
     }
 
     [Fact]
-    public void Revoking_a_call_already_answered_finishes_it_without_wrap_up()
+    public void Revoking_a_call_already_answered_releases_the_agent_without_wrap_up_or_counting_it()
     {
-        // The caller hung up just before the agent picked up: the agent is released at once.
+        // The caller hung up just before the agent picked up: the agent is released at once, and the call,
+        // which ends abandoned, does not count as handled.
         var s = OnCall();
         var at = AnsweredAt + TimeSpan.FromSeconds(2);
 
-        var e = Assert.IsType<CallFinished>(Decided.Single(s.Revoke(CallId, Token, "caller hung up", at)));
+        var e = Assert.IsType<OfferRevoked>(Decided.Single(s.Revoke(CallId, Token, "caller hung up", at)));
         var after = s.Apply(e);
 
-        Assert.Equal(new CallFinished(CallId, at, at), e);
+        Assert.Equal(new OfferRevoked(CallId, Token, "caller hung up", at), e);
         Assert.Equal(AgentStatus.Ready, after.Status);
         Assert.Null(after.Call);
         Assert.Null(after.WrapUpUntil);
-        Assert.Equal(at, after.StatusSince);
+        Assert.Equal(s.Stats.CallsHandled, after.Stats.CallsHandled);
+        Assert.Equal(s.Stats.TalkTime, after.Stats.TalkTime);
     }
 
     // ---- End of call and wrap-up ---------------------------------------------------------------------------
