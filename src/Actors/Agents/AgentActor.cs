@@ -48,6 +48,15 @@ public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
                 EnterReady();
             }
         }));
+        Command<SetSkills>(cmd => IfExists(() => Handle(State.Decide(cmd, Now), _ =>
+        {
+            Reply($"agent '{_agentId}' skills set");
+            if (State.Status == AgentStatus.Ready)
+            {
+                LeaveQueues(exceptQueueId: null);
+                EnterReady();
+            }
+        })));
         Command<GetAgentState>(_ => Sender.Tell(State));
         Command<LogIn>(cmd => IfExists(() => Handle(State.Decide(cmd, Now), _ => Reply("logged in"))));
         Command<MakeReady>(cmd => IfExists(() => Handle(State.Decide(cmd, Now), events => { Reply("ready"); AfterTransition(events); })));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Serialization;
 
@@ -14,6 +15,9 @@ public static class AgentCommands
 {
     /// <summary>Create the agent or change its profile and skill levels (effective at the next routing decision).</summary>
     public sealed record ConfigureAgent(string AgentId, AgentProfile Profile) : IWithAgentId;
+
+    /// <summary>A supervisor changes skill levels live; they apply from the next routing decision.</summary>
+    public sealed record SetSkills(string AgentId, ImmutableDictionary<string, int> Skills) : IWithAgentId;
 
     /// <summary>Log in; the agent starts paused as "not ready" until it says it is ready.</summary>
     public sealed record LogIn(string AgentId) : IWithAgentId;

@@ -133,6 +133,11 @@ public sealed record AgentState(
         return errors.Count > 0 ? Reject(RejectionCode.Invalid, string.Join("; ", errors)) : Accept(new AgentConfigured(cmd.Profile, now));
     }
 
+    public Decision<IAgentEvent> Decide(SetSkills cmd, DateTimeOffset now) =>
+        Profile is null
+            ? Reject(RejectionCode.NotFound, $"agent '{AgentId}' does not exist")
+            : Decide(new ConfigureAgent(AgentId, Profile with { Skills = cmd.Skills }), now);
+
     /// <summary>Any command but configuration needs an agent that exists.</summary>
     public CommandRejected? RequireExists() =>
         Exists ? null : new CommandRejected(AgentId, RejectionCode.NotFound, $"agent '{AgentId}' does not exist");

@@ -7,6 +7,7 @@ using Akka.Hosting;
 using Akka.Remote.Hosting;
 using ContactCenter.Actors.Agents;
 using ContactCenter.Actors.Calls;
+using ContactCenter.Actors.Idempotency;
 using ContactCenter.Actors.Queues;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Serialization;
@@ -80,7 +81,8 @@ public static class RoutingSetup
             return builder
                 .WithShardRegionProxy<CallRegion>("call", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Calls)
                 .WithShardRegionProxy<AgentRegion>("agent", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Agents)
-                .WithShardRegionProxy<QueueRegion>("queue", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Queues);
+                .WithShardRegionProxy<QueueRegion>("queue", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Queues)
+                .WithShardRegionProxy<IdempotencyRegion>("idempotency", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Idempotency);
         }
 
         return builder
@@ -89,7 +91,9 @@ public static class RoutingSetup
             .WithShardRegion<AgentRegion>("agent",
                 (_, _, resolver) => id => resolver.Props<AgentActor>(id), EntityMessageExtractor.Agents, Options(rememberEntities: true))
             .WithShardRegion<QueueRegion>("queue",
-                (_, _, resolver) => id => resolver.Props<SkillQueueActor>(id), EntityMessageExtractor.Queues, Options(rememberEntities: true));
+                (_, _, resolver) => id => resolver.Props<SkillQueueActor>(id), EntityMessageExtractor.Queues, Options(rememberEntities: true))
+            .WithShardRegion<IdempotencyRegion>("idempotency",
+                (_, _, resolver) => id => resolver.Props<IdempotencyActor>(id), EntityMessageExtractor.Idempotency, Options(rememberEntities: false));
     }
 
     /// <summary>

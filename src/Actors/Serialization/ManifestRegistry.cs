@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using ContactCenter.Actors.Agents;
 using ContactCenter.Actors.Calls;
+using ContactCenter.Actors.Idempotency;
 using ContactCenter.Actors.Queues;
 using ContactCenter.Actors.Routing;
 
@@ -42,6 +43,7 @@ public static class ManifestRegistry
         // Agents
         (typeof(AgentProfile), "agent.profile"),
         (typeof(AgentCommands.ConfigureAgent), "agent.configure"),
+        (typeof(AgentCommands.SetSkills), "agent.set-skills"),
         (typeof(AgentCommands.LogIn), "agent.log-in"),
         (typeof(AgentCommands.MakeReady), "agent.make-ready"),
         (typeof(AgentCommands.Pause), "agent.pause"),
@@ -89,6 +91,20 @@ public static class ManifestRegistry
         (typeof(CallEvents.CallEnded), "call.ended"),
         (typeof(CallEvents.CallAbandoned), "call.abandoned"),
         (typeof(CallState), "call.state"),
+
+        // Idempotency keys
+        (typeof(StoredResponse), "idempotency.stored-response"),
+        (typeof(IdempotencyCommands.Claim), "idempotency.claim"),
+        (typeof(IdempotencyCommands.Complete), "idempotency.complete"),
+        (typeof(IdempotencyCommands.Release), "idempotency.release"),
+        (typeof(IdempotencyReplies.Proceed), "idempotency.proceed"),
+        (typeof(IdempotencyReplies.Replay), "idempotency.replay"),
+        (typeof(IdempotencyReplies.InProgress), "idempotency.in-progress"),
+        (typeof(IdempotencyReplies.KeyReused), "idempotency.key-reused"),
+        (typeof(IdempotencyEvents.RequestClaimed), "idempotency.request-claimed"),
+        (typeof(IdempotencyEvents.ResponseStored), "idempotency.response-stored"),
+        (typeof(IdempotencyEvents.ClaimReleased), "idempotency.claim-released"),
+        (typeof(IdempotencyRecord), "idempotency.record"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = Entries.ToFrozenDictionary(e => e.Type, e => e.Manifest);

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using Akka.Hosting;
+using ContactCenter.Actors.Agents;
+using ContactCenter.Actors.Calls;
+using ContactCenter.Actors.Routing;
+using ContactCenter.Api.Idempotency;
+using ContactCenter.Api.Problems;
+using ContactCenter.Api.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactCenter.Api;
+
+/// <summary>A new call from the telephony adapter.</summary>
+public sealed record OfferCallRequest(
+    string From,
+    string QueueId,
+    string? CallId = null,
+    string? Dialled = null,
+    string? Language = null,
+    int Priority = 0,
+    Dictionary<string, string>? AttachedData = null);
+
+public sealed record OfferCallResponse(string CallId, string QueueId, string Detail);
+
+/// <summary>What the adapter saw happen to a call.</summary>
+public enum CallEventType
+{
+    /// <summary>The agent's phone is ringing (informational; the offer deadline already runs).</summary>
+    Ringing,
+    /// <summary>The agent picked up; carries the offer's agent id and token.</summary>
+    Answered,
+    CallerHungUp,
+    AgentHungUp,
+    /// <summary>The media path failed on a connected call; it ends as ended by the system.</summary>
+    MediaFailure,
+}
+
+public sealed record CallEventRequest(CallEventType Type, string? AgentId = null, string? Token = null, string? Disposition = null);
+
+/// <summary>A call as the adapter and supervisors read it: state and full event history.</summary>
+public sealed record CallView(
+    string CallId, CallStatus Status, string? QueueId, string? AgentId, string? Token, CallEvents.CallOffered? Details,
+    IReadOnlyList<CallEvents.ICallEvent> History);
+
+/// <summary>Endpoints for telephony adapters (role adapter).</summary>
+public static class AdapterApi
+{
+    public static IEndpointRouteBuilder MapAdapterApi(this IEndpointRouteBuilder app)
+    {
+        var calls = app.MapGroup("/v1/calls").WithTags("Adapter");
+
+        calls.MapPost("", OfferCall).RequireAuthorization(ApiPolicies.Adapter).AddEndpointFilter(IdempotencyFilter.Invoke);
+        calls.MapPost("/{callId}/events", ReportEvent).RequireAuthorization(ApiPolicies.Adapter).AddEndpointFilter(IdempotencyFilter.Invoke);
+        calls.MapGet("/{callId}", GetCall)
+            .RequireAuthorization(p => p.RequireRole(ApiRoles.Adapter, ApiRoles.Supervisor, ApiRoles.Admin));
+        return app;
+    }
+
+    private static async Task<Results<Created<OfferCallResponse>, ProblemHttpResult>> OfferCall(
+        OfferCallRequest body, IRequiredActor<CallRegion> calls)
+    {
+        var callId = string.IsNullOrWhiteSpace(body.CallId) ? Guid.NewGuid().ToString("N") : body.CallId.Trim();
+        if (callId.Length > 128) return ApiProblems.Invalid("callId: at most 128 characters");
+        var reply = await Endpoints.CoreAsk.Ask(calls, new CallCommands.OfferCall(callId, body.From, body.Dialled ?? "", body.QueueId,
+            body.Language ?? "da", body.Priority, body.AttachedData?.ToImmutableDictionary()));
+        return reply switch
+        {
+            CommandAccepted accepted => TypedResults.Created($"/v1/calls/{callId}", new OfferCallResponse(callId, body.QueueId, accepted.Detail)),
+            CommandRejected rejected => ApiProblems.From(rejected),
+            _ => throw new InvalidOperationException("unexpected reply"),
+        };
+    }
+
+    private static async Task<Results<Ok<CommandAccepted>, ProblemHttpResult>> ReportEvent(
+        string callId, CallEventRequest body, IRequiredActor<CallRegion> calls, IRequiredActor<AgentRegion> agents)
+    {
+        switch (body.Type)
+        {
+            case CallEventType.Ringing:
+                return TypedResults.Ok(new CommandAccepted(callId, "ringing noted"));
+            case CallEventType.Answered:
+                if (string.IsNullOrWhiteSpace(body.AgentId) || string.IsNullOrWhiteSpace(body.Token))
+                    return ApiProblems.Invalid("agentId, token: an answered event names the agent and the offer token");
+                return await Endpoints.CoreAsk.Send(agents, new AgentCommands.AnswerOffer(body.AgentId, callId, body.Token));
+            case CallEventType.CallerHungUp:
+                return await Endpoints.CoreAsk.Send(calls, new CallCommands.HangUp(callId, CallParty.Caller, body.Disposition));
+            case CallEventType.AgentHungUp:
+                return await Endpoints.CoreAsk.Send(calls, new CallCommands.HangUp(callId, CallParty.Agent, body.Disposition));
+            case CallEventType.MediaFailure:
+                return await Endpoints.CoreAsk.Send(calls, new CallCommands.HangUp(callId, CallParty.System, body.Disposition ?? "media-failure"));
+            default:
+                return ApiProblems.Invalid($"type: '{body.Type}' is not a call event type");
+        }
+    }
+
+    private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(string callId, IRequiredActor<CallRegion> calls) =>
+        await Endpoints.CoreAsk.Ask(calls, new CallCommands.GetCallState(callId)) switch
+        {
+            CallState s => TypedResults.Ok(new CallView(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History)),
+            CommandRejected rejected => ApiProblems.From(rejected),
+            _ => throw new InvalidOperationException("unexpected reply"),
+        };
+}

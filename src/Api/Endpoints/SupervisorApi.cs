@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Akka.Hosting;
+using ContactCenter.Actors.Agents;
+using ContactCenter.Actors.Queues;
+using ContactCenter.Actors.Routing;
+using ContactCenter.Api.Endpoints;
+using ContactCenter.Api.Idempotency;
+using ContactCenter.Api.Problems;
+using ContactCenter.Api.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactCenter.Api;
+
+public sealed record SkillsRequest(Dictionary<string, int> Skills);
+
+public sealed record WaitingCallView(string CallId, int Priority, DateTimeOffset OriginalArrival, DateTimeOffset EnqueuedAt, double WaitingSeconds);
+
+/// <summary>A queue's live state: its settings, its line with each caller's wait, its idle agents.</summary>
+public sealed record QueueLiveView(
+    string QueueId, QueueConfig Config, IReadOnlyList<WaitingCallView> Waiting, double LongestWaitSeconds,
+    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals);
+
+/// <summary>Endpoints for supervisors: configure queues and agents, change skills live, read live state.</summary>
+public static class SupervisorApi
+{
+    public static IEndpointRouteBuilder MapSupervisorApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1").WithTags("Supervisor")
+            .RequireAuthorization(ApiPolicies.Supervisor)
+            .AddEndpointFilter(IdempotencyFilter.Invoke);
+
+        v1.MapPut("/queues/{queueId}", (string queueId, QueueConfig config, IRequiredActor<QueueRegion> queues) =>
+            CoreAsk.Send(queues, new QueueCommands.ConfigureQueue(queueId, config)));
+        v1.MapGet("/queues/{queueId}", GetQueue);
+        v1.MapPut("/agents/{agentId}/profile", (string agentId, AgentProfile profile, IRequiredActor<AgentRegion> agents) =>
+            CoreAsk.Send(agents, new AgentCommands.ConfigureAgent(agentId, profile)));
+        v1.MapPut("/agents/{agentId}/skills", (string agentId, SkillsRequest body, IRequiredActor<AgentRegion> agents) =>
+            CoreAsk.Send(agents, new AgentCommands.SetSkills(agentId, body.Skills.ToImmutableDictionary())));
+        return app;
+    }
+
+    private static async Task<Results<Ok<QueueLiveView>, ProblemHttpResult>> GetQueue(
+        string queueId, IRequiredActor<QueueRegion> queues, TimeProvider time)
+    {
+        var view = (QueueView)await CoreAsk.Ask(queues, new QueueCommands.GetQueueState(queueId));
+        if (view.Config is null) return ApiProblems.NotFound($"queue '{queueId}'");
+        var now = time.GetUtcNow();
+        var waiting = view.Waiting
+            .Select(w => new WaitingCallView(w.CallId, w.Rank.Priority, w.Rank.OriginalArrival, w.EnqueuedAt,
+                Math.Round((now - w.Rank.OriginalArrival).TotalSeconds, 1)))
+            .ToList();
+        return TypedResults.Ok(new QueueLiveView(queueId, view.Config, waiting, waiting.Count == 0 ? 0 : waiting.Max(w => w.WaitingSeconds),
+            view.IdleAgents, view.OpenProposals));
+    }
+}

@@ -1,0 +1,45 @@
+namespace ContactCenter.Api.Security;
+
+/// <summary>The four roles an API key can have; each endpoint group demands one.</summary>
+public static class ApiRoles
+{
+    public const string Adapter = "adapter";
+    public const string Agent = "agent";
+    public const string Supervisor = "supervisor";
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Adapter, Agent, Supervisor, Admin];
+
+    /// <summary>Claim type naming the agent an agent key acts for.</summary>
+    public const string AgentIdClaim = "cc:agent-id";
+
+    /// <summary>Claim type naming the key (its configured name, never the secret).</summary>
+    public const string KeyNameClaim = "cc:key-name";
+}
+
+/// <summary>An API key from configuration (section ContactCenter:Api:Keys).</summary>
+public sealed class ApiKeyOptions
+{
+    /// <summary>A name for logs and idempotency scopes; the secret itself is never logged.</summary>
+    public string Name { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Role { get; set; } = "";
+    /// <summary>For agent keys: the one agent this key may act for.</summary>
+    public string? AgentId { get; set; }
+}
+
+public sealed class ApiSettings
+{
+    public const string Section = "ContactCenter:Api";
+
+    public List<ApiKeyOptions> Keys { get; set; } = [];
+
+    /// <summary>How long an Idempotency-Key is remembered.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Largest accepted request body; larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Requests handled at once before the node answers 429.</summary>
+    public int MaxConcurrentRequests { get; set; } = 512;
+}
