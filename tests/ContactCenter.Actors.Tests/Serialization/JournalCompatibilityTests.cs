@@ -71,7 +71,7 @@ public sealed class JournalCompatibilityTests(SerializationSystem ser)
     [Fact]
     public void The_fixtures_hold_every_persisted_type_of_today()
     {
-        var persisted = new[] { typeof(AgentEvents), typeof(CallEvents), typeof(QueueEvents) }
+        var persisted = new[] { typeof(AgentEvents), typeof(CallEvents), typeof(QueueEvents), typeof(ContactCenter.Actors.Idempotency.IdempotencyEvents) }
             .SelectMany(t => t.GetNestedTypes())
             .Where(t => !t.IsAbstract && !t.IsInterface && typeof(IContactCenterMessage).IsAssignableFrom(t))
             .Append(typeof(AgentState))

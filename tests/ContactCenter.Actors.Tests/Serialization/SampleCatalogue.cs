@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ContactCenter.Actors.Agents;
 using ContactCenter.Actors.Calls;
+using ContactCenter.Actors.Idempotency;
 using ContactCenter.Actors.Queues;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Serialization;
@@ -121,6 +122,7 @@ public static class SampleCatalogue
         // Agents
         Add(Profile);
         Add(new AgentCommands.ConfigureAgent(AgentId, Profile));
+        Add(new AgentCommands.SetSkills(AgentId, Skills));
         Add(new AgentCommands.LogIn(AgentId));
         Add(new AgentCommands.MakeReady(AgentId));
         Add(new AgentCommands.Pause(AgentId, PauseReasons.Training, TimeSpan.FromMinutes(25)));
@@ -184,6 +186,24 @@ public static class SampleCatalogue
         Add(EndedCall(), "ended");
         Add(AbandonedCall(), "abandoned");
         Add(CallState.Empty("call-20250702-000999"), "empty");
+
+        // Idempotency keys
+        const string record = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        var stored = new StoredResponse(201, "application/json", "{\"callId\":\"c1\"}", "/v1/calls/c1");
+        Add(stored);
+        Add(new StoredResponse(404, "application/problem+json", "{}"), "no-location");
+        Add(new IdempotencyCommands.Claim(record, "abc123", TimeSpan.FromHours(24), TimeSpan.FromSeconds(30)));
+        Add(new IdempotencyCommands.Complete(record, "abc123", stored));
+        Add(new IdempotencyCommands.Release(record, "abc123"));
+        Add(new IdempotencyReplies.Proceed(record));
+        Add(new IdempotencyReplies.Replay(record, stored));
+        Add(new IdempotencyReplies.InProgress(record));
+        Add(new IdempotencyReplies.KeyReused(record));
+        Add(new IdempotencyEvents.RequestClaimed("abc123", Summer));
+        Add(new IdempotencyEvents.ResponseStored(stored, Summer.AddMilliseconds(40)));
+        Add(new IdempotencyEvents.ClaimReleased(Utc));
+        Add(new IdempotencyRecord(record, "abc123", Summer, stored, Summer.AddMilliseconds(40)));
+        Add(IdempotencyRecord.Empty(record), "empty");
 
         return samples;
     }
