@@ -47,6 +47,7 @@ public static class ApiServices
             };
         });
         services.AddOpenApi();
+        services.AddSingleton<StreamMaterializer>();
         return services;
     }
 
@@ -94,6 +95,7 @@ public static class ApiServices
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAdapterApi();
+        app.MapCommandStreamApi();
         app.MapAgentDesktopApi();
         app.MapSupervisorApi();
         return app;

@@ -5,6 +5,7 @@ using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using ContactCenter.Actors.Adapters;
 using ContactCenter.Actors.Agents;
 using ContactCenter.Actors.Calls;
 using ContactCenter.Actors.Idempotency;
@@ -82,7 +83,8 @@ public static class RoutingSetup
                 .WithShardRegionProxy<CallRegion>("call", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Calls)
                 .WithShardRegionProxy<AgentRegion>("agent", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Agents)
                 .WithShardRegionProxy<QueueRegion>("queue", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Queues)
-                .WithShardRegionProxy<IdempotencyRegion>("idempotency", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Idempotency);
+                .WithShardRegionProxy<IdempotencyRegion>("idempotency", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Idempotency)
+                .WithShardRegionProxy<AdapterCursorRegion>("adapter-cursor", ContactCenterSettings.RoutingRole, EntityMessageExtractor.AdapterCursors);
         }
 
         return builder
@@ -93,7 +95,9 @@ public static class RoutingSetup
             .WithShardRegion<QueueRegion>("queue",
                 (_, _, resolver) => id => resolver.Props<SkillQueueActor>(id), EntityMessageExtractor.Queues, Options(rememberEntities: true))
             .WithShardRegion<IdempotencyRegion>("idempotency",
-                (_, _, resolver) => id => resolver.Props<IdempotencyActor>(id), EntityMessageExtractor.Idempotency, Options(rememberEntities: false));
+                (_, _, resolver) => id => resolver.Props<IdempotencyActor>(id), EntityMessageExtractor.Idempotency, Options(rememberEntities: false))
+            .WithShardRegion<AdapterCursorRegion>("adapter-cursor",
+                (_, _, resolver) => id => resolver.Props<AdapterCursorActor>(id), EntityMessageExtractor.AdapterCursors, Options(rememberEntities: false));
     }
 
     /// <summary>

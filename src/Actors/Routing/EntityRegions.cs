@@ -17,6 +17,8 @@ public sealed class QueueDirectoryKey;
 
 public sealed class IdempotencyRegion;
 
+public sealed class AdapterCursorRegion;
+
 /// <summary>The entity ids the shard regions key on; one extractor type serves all three families.</summary>
 public sealed class EntityMessageExtractor(int maxShards, Func<object, string?> entityIdOf) : HashCodeMessageExtractor(maxShards)
 {
@@ -25,6 +27,7 @@ public sealed class EntityMessageExtractor(int maxShards, Func<object, string?> 
     public static readonly EntityMessageExtractor Calls = new(DefaultShards, m => (m as IWithCallId)?.CallId);
     public static readonly EntityMessageExtractor Agents = new(DefaultShards, m => (m as IWithAgentId)?.AgentId);
     public static readonly EntityMessageExtractor Queues = new(DefaultShards, m => (m as IWithQueueId)?.QueueId);
+    public static readonly EntityMessageExtractor AdapterCursors = new(DefaultShards, m => (m as Adapters.IWithAdapterId)?.AdapterId);
     public static readonly EntityMessageExtractor Idempotency = new(DefaultShards, m => (m as Idempotency.IWithRecordId)?.RecordId);
 
     public override string? EntityId(object message) => entityIdOf(message);

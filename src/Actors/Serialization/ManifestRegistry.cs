@@ -92,6 +92,13 @@ public static class ManifestRegistry
         (typeof(CallEvents.CallAbandoned), "call.abandoned"),
         (typeof(CallState), "call.state"),
 
+        // Adapter command stream cursors
+        (typeof(Adapters.AdapterCursorMessages.Acknowledge), "adapter.acknowledge"),
+        (typeof(Adapters.AdapterCursorMessages.GetCursor), "adapter.get-cursor"),
+        (typeof(Adapters.AdapterCursorMessages.Cursor), "adapter.cursor"),
+        (typeof(Adapters.AdapterCursorMessages.StartAt), "adapter.start-at"),
+        (typeof(Adapters.AdapterCursorMessages.CursorMoved), "adapter.cursor-moved"),
+
         // Idempotency keys
         (typeof(StoredResponse), "idempotency.stored-response"),
         (typeof(IdempotencyCommands.Claim), "idempotency.claim"),

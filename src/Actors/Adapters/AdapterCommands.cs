@@ -1,0 +1,32 @@
+using ContactCenter.Actors.Calls;
+
+namespace ContactCenter.Actors.Adapters;
+
+/// <summary>
+/// A media action for the telephony adapter, derived from a persisted call event. Its id is the event's
+/// position in the journal, so the stream of commands is durable, ordered and resumable.
+/// </summary>
+public sealed record AdapterCommand(long Id, string Kind, string CallId, string? AgentId, string? Token, string? QueueId, string? Detail, DateTimeOffset At)
+{
+    public const string RingAgent = "ring-agent";
+    public const string CancelRing = "cancel-ring";
+    public const string Bridge = "bridge";
+    public const string HangUp = "hang-up";
+    public const string PlayAnnouncement = "play-announcement";
+
+    /// <summary>The command a call event asks of the adapter, if any (a caller's own hang-up asks nothing).</summary>
+    public static AdapterCommand? From(long id, string persistenceId, object @event)
+    {
+        var callId = persistenceId.StartsWith("call-", StringComparison.Ordinal) ? persistenceId["call-".Length..] : persistenceId;
+        return @event switch
+        {
+            CallEvents.CallOffered o => new AdapterCommand(id, PlayAnnouncement, callId, null, null, o.QueueId, "queued", o.At),
+            CallEvents.CallOfferedToAgent r => new AdapterCommand(id, RingAgent, callId, r.AgentId, r.Token, null, null, r.At),
+            CallEvents.CallOfferWithdrawn w => new AdapterCommand(id, CancelRing, callId, w.AgentId, w.Token, null, w.Reason, w.At),
+            CallEvents.CallAbandoned { Phase: CallStatus.Ringing } a => new AdapterCommand(id, CancelRing, callId, null, null, null, "caller hung up", a.At),
+            CallEvents.CallConnected c => new AdapterCommand(id, Bridge, callId, c.AgentId, c.Token, null, null, c.At),
+            CallEvents.CallEnded { By: not CallParty.Caller } e => new AdapterCommand(id, HangUp, callId, null, null, null, e.Disposition, e.At),
+            _ => null,
+        };
+    }
+}

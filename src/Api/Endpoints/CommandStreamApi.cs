@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Hosting;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using ContactCenter.Actors.Adapters;
+using ContactCenter.Actors.Routing;
+using ContactCenter.Api.Endpoints;
+using ContactCenter.Api.Problems;
+using ContactCenter.Api.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Api;
+
+public sealed record AcknowledgeRequest(long UpTo);
+
+/// <summary>One materializer for the node's HTTP streams; a stream ends when its request does.</summary>
+public sealed class StreamMaterializer(ActorSystem system)
+{
+    public IMaterializer Materializer { get; } = ActorMaterializer.Create(system, namePrefix: "http-streams");
+}
+
+public sealed record CursorView(string AdapterId, long? Acknowledged);
+
+/// <summary>
+/// The adapter's command stream: Server-Sent Events read from the journal (events tagged "call") with
+/// Akka.Streams, so every command has a durable, ordered id. A subscriber resumes after Last-Event-ID; without
+/// it, after what its adapter acknowledged, so unacknowledged commands are delivered again. Each adapter (API
+/// key) has its own cursor; every subscriber gets every command.
+/// </summary>
+public static class CommandStreamApi
+{
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    private const string CallTag = "call";
+
+    public static IEndpointRouteBuilder MapCommandStreamApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/adapter/commands").WithTags("Adapter").RequireAuthorization(ApiPolicies.Adapter);
+        group.MapGet("", Stream).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        group.MapPost("/ack", Acknowledge);
+        group.MapGet("/cursor", async (ClaimsPrincipal user, IRequiredActor<AdapterCursorRegion> cursors) =>
+        {
+            var cursor = (AdapterCursorMessages.Cursor)await CoreAsk.Ask(cursors, new AdapterCursorMessages.GetCursor(AdapterIdOf(user)));
+            return TypedResults.Ok(new CursorView(cursor.AdapterId, cursor.Acknowledged));
+        });
+        return app;
+    }
+
+    private static string AdapterIdOf(ClaimsPrincipal user) => user.FindFirstValue(ApiRoles.KeyNameClaim) ?? "adapter";
+
+    private static async Task<Results<Ok<CursorView>, ProblemHttpResult>> Acknowledge(
+        AcknowledgeRequest body, ClaimsPrincipal user, IRequiredActor<AdapterCursorRegion> cursors)
+    {
+        if (body.UpTo < 0) return ApiProblems.Invalid("upTo: must be a command id (0 or more)");
+        var cursor = (AdapterCursorMessages.Cursor)await CoreAsk.Ask(cursors, new AdapterCursorMessages.Acknowledge(AdapterIdOf(user), body.UpTo));
+        return TypedResults.Ok(new CursorView(cursor.AdapterId, cursor.Acknowledged));
+    }
+
+    private static async Task Stream(
+        HttpContext http, ActorSystem system, StreamMaterializer streams, IRequiredActor<AdapterCursorRegion> cursors,
+        IOptions<JsonOptions> json, string? from)
+    {
+        var ct = http.RequestAborted;
+        var readJournal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        var materializer = streams.Materializer;
+
+        var start = await StartOffset(http, system, cursors, readJournal, materializer, from);
+        if (start is null)
+        {
+            await ApiProblems.Invalid("Last-Event-ID / from: must be a command id, 'earliest' or 'latest'").ExecuteAsync(http);
+            return;
+        }
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.WriteAsync($": resuming after {start}\n\n", ct);
+        await http.Response.Body.FlushAsync(ct);
+
+        var commands = readJournal.EventsByTag(CallTag, Offset.Sequence(start.Value))
+            .Select(e => (object?)AdapterCommand.From(((Sequence)e.Offset).Value, e.PersistenceId, e.Event))
+            .Where(c => c is not null)
+            .Select(c => c!)
+            .Merge(Source.Tick(Heartbeat, Heartbeat, (object)"heartbeat").MapMaterializedValue(_ => Akka.NotUsed.Instance));
+        var options = json.Value.SerializerOptions;
+        try
+        {
+            await foreach (var item in commands.RunAsAsyncEnumerable(materializer).WithCancellation(ct))
+            {
+                var frame = item is AdapterCommand c
+                    ? $"id: {c.Id}\nevent: {c.Kind}\ndata: {JsonSerializer.Serialize(c, options)}\n\n"
+                    : ": heartbeat\n\n";
+                await http.Response.WriteAsync(frame, ct);
+                await http.Response.Body.FlushAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The adapter disconnected; it resumes with Last-Event-ID or from its acknowledged cursor.
+        }
+    }
+
+    /// <summary>Last-Event-ID, else ?from=, else the adapter's acknowledged cursor, else the journal's end.</summary>
+    private static async Task<long?> StartOffset(
+        HttpContext http, ActorSystem system, IRequiredActor<AdapterCursorRegion> cursors, SqlReadJournal journal,
+        IMaterializer materializer, string? from)
+    {
+        var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
+        if (!string.IsNullOrEmpty(lastEventId)) return long.TryParse(lastEventId, out var id) && id >= 0 ? id : null;
+        switch (from)
+        {
+            case "earliest":
+                return 0;
+            case "latest":
+                return await JournalEnd(journal, materializer);
+            case { } explicitId:
+                return long.TryParse(explicitId, out var offset) && offset >= 0 ? offset : null;
+        }
+        var adapterId = AdapterIdOf(http.User);
+        var cursor = (AdapterCursorMessages.Cursor)await CoreAsk.Ask(cursors, new AdapterCursorMessages.GetCursor(adapterId));
+        if (cursor.Acknowledged is { } acknowledged) return acknowledged;
+        // A new adapter starts live: history is not replayed to it.
+        var end = await JournalEnd(journal, materializer);
+        var started = (AdapterCursorMessages.Cursor)await CoreAsk.Ask(cursors, new AdapterCursorMessages.StartAt(adapterId, end));
+        return started.Acknowledged ?? end;
+    }
+
+    private static Task<long> JournalEnd(SqlReadJournal journal, IMaterializer materializer) =>
+        journal.CurrentEventsByTag(CallTag, Offset.NoOffset())
+            .Select(e => ((Sequence)e.Offset).Value)
+            .RunAggregate(0L, Math.Max, materializer);
+}
