@@ -67,16 +67,17 @@ public static class ApiServices
         app.Use(async (context, next) =>
         {
             // A declared length over the limit is refused before reading; Kestrel enforces it on chunked bodies.
-            if (context.Request.ContentLength > settings.MaxRequestBodyBytes)
+            var max = context.Request.Path.StartsWithSegments(BulkIngestionApi.Path) ? settings.MaxBulkBodyBytes : settings.MaxRequestBodyBytes;
+            if (context.Request.ContentLength > max)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await ApiProblems.Create(StatusCodes.Status413PayloadTooLarge, "body-too-large",
-                    $"the request body is {context.Request.ContentLength} bytes; this node accepts at most {settings.MaxRequestBodyBytes}")
+                    $"the request body is {context.Request.ContentLength} bytes; this endpoint accepts at most {max}")
                     .ExecuteAsync(context);
                 return;
             }
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
-            if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = settings.MaxRequestBodyBytes;
+            if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = max;
             await next(context);
         });
         app.UseStatusCodePages();
@@ -96,6 +97,7 @@ public static class ApiServices
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAdapterApi();
         app.MapCommandStreamApi();
+        app.MapBulkIngestionApi();
         app.MapAgentDesktopApi();
         app.MapSupervisorApi();
         return app;

@@ -16,7 +16,19 @@ public sealed class ApiNode : WebApplicationFactory<Program>
     public const string AdminKey = "test-admin-key-000001";
     public const string AnnaKey = "test-agent-anna-key-01";
 
-    public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"cc-api-{Guid.NewGuid():N}.db");
+    private bool _keepDatabase;
+
+    public ApiNode(string? databaseFile = null) =>
+        DatabaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"cc-api-{Guid.NewGuid():N}.db");
+
+    public string DatabaseFile { get; }
+
+    /// <summary>Stops the node but leaves its database for a next node (a restart).</summary>
+    public async Task StopKeepingDatabase()
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+    }
 
     public static readonly JsonSerializerOptions Json = CreateJson();
 
@@ -60,6 +72,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_keepDatabase) return;
         foreach (var f in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" })
         {
             try { File.Delete(f); } catch (IOException) { }

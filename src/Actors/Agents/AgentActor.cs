@@ -58,6 +58,11 @@ public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
             }
         })));
         Command<GetAgentState>(_ => Sender.Tell(State));
+        Command<RemoveAgent>(cmd => IfExists(() => Handle(State.Decide(cmd, Now), _ =>
+        {
+            Reply($"agent '{_agentId}' removed");
+            Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        })));
         Command<LogIn>(cmd => IfExists(() => Handle(State.Decide(cmd, Now), _ => Reply("logged in"))));
         Command<MakeReady>(cmd => IfExists(() => Handle(State.Decide(cmd, Now), events => { Reply("ready"); AfterTransition(events); })));
         Command<Pause>(cmd => IfExists(() => Handle(State.Decide(cmd, Now), events => { Reply($"paused: {cmd.Reason}"); AfterTransition(events); })));

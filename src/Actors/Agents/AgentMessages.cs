@@ -16,6 +16,9 @@ public static class AgentCommands
     /// <summary>Create the agent or change its profile and skill levels (effective at the next routing decision).</summary>
     public sealed record ConfigureAgent(string AgentId, AgentProfile Profile) : IWithAgentId;
 
+    /// <summary>Remove the agent's profile; refused unless the agent is logged out.</summary>
+    public sealed record RemoveAgent(string AgentId) : IWithAgentId;
+
     /// <summary>A supervisor changes skill levels live; they apply from the next routing decision.</summary>
     public sealed record SetSkills(string AgentId, ImmutableDictionary<string, int> Skills) : IWithAgentId;
 
@@ -103,4 +106,6 @@ public static class AgentEvents
     public sealed record CallFinished(string CallId, DateTimeOffset At, DateTimeOffset WrapUpUntil) : IAgentEvent;
 
     public sealed record WrapUpExtended(DateTimeOffset Until, DateTimeOffset At) : IAgentEvent;
+
+    public sealed record AgentRemoved(DateTimeOffset At) : IAgentEvent;
 }

@@ -92,6 +92,7 @@ public sealed record AgentState(
         },
         CallFinished f => Finish(f),
         WrapUpExtended w => this with { WrapUpUntil = w.Until },
+        AgentRemoved => Empty(AgentId),
         _ => this,
     };
 
@@ -141,6 +142,9 @@ public sealed record AgentState(
     /// <summary>Any command but configuration needs an agent that exists.</summary>
     public CommandRejected? RequireExists() =>
         Exists ? null : new CommandRejected(AgentId, RejectionCode.NotFound, $"agent '{AgentId}' does not exist");
+
+    public Decision<IAgentEvent> Decide(RemoveAgent _, DateTimeOffset now) =>
+        Status == AgentStatus.LoggedOut ? Accept(new AgentRemoved(now)) : NotIn("be removed");
 
     public Decision<IAgentEvent> Decide(LogIn _, DateTimeOffset now) =>
         Status == AgentStatus.LoggedOut ? Accept(new AgentLoggedIn(now)) : Decision<IAgentEvent>.Nothing;

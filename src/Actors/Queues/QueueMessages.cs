@@ -16,6 +16,9 @@ public static class QueueCommands
     /// <summary>Create the queue or change any of its settings.</summary>
     public sealed record ConfigureQueue(string QueueId, QueueConfig Config) : IWithQueueId;
 
+    /// <summary>Remove the queue; refused while calls wait in it.</summary>
+    public sealed record RemoveQueue(string QueueId) : IWithQueueId;
+
     /// <summary>Put a call in line (idempotent: a call already waiting keeps its place).</summary>
     public sealed record EnqueueCall(string QueueId, string CallId, CallRank Rank) : IWithQueueId;
 
@@ -64,6 +67,9 @@ public static class QueueEvents
 
     /// <summary>The call left the line without an agent (the caller hung up, or it was moved).</summary>
     public sealed record CallRemoved(string CallId, string Reason, DateTimeOffset At) : IQueueEvent;
+
+    /// <summary>The queue was removed; its configuration is gone and it no longer routes.</summary>
+    public sealed record QueueRemoved(DateTimeOffset At) : IQueueEvent;
 }
 
 /// <summary>A call waiting in a queue.</summary>

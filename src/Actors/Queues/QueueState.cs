@@ -33,6 +33,7 @@ public sealed record QueueState(
         CallEnqueued q when !ById.ContainsKey(q.CallId) => Add(new WaitingCall(q.CallId, q.Rank, q.At)),
         CallAssigned a => Remove(a.CallId) with { LastServedAgentId = a.AgentId },
         CallRemoved r => Remove(r.CallId),
+        QueueRemoved => this with { Config = null },
         _ => this,
     };
 
@@ -48,6 +49,15 @@ public sealed record QueueState(
         return errors.Count > 0
             ? Decision<IQueueEvent>.Reject(QueueId, RejectionCode.Invalid, string.Join("; ", errors))
             : Decision<IQueueEvent>.Accept(new QueueConfigured(cmd.Config, now));
+    }
+
+    public Decision<IQueueEvent> Decide(QueueCommands.RemoveQueue cmd, DateTimeOffset now)
+    {
+        if (!Exists) return Decision<IQueueEvent>.Reject(QueueId, RejectionCode.NotFound, $"queue '{QueueId}' does not exist");
+        return Line.Count > 0
+            ? Decision<IQueueEvent>.Reject(QueueId, RejectionCode.IllegalTransition,
+                $"queue '{QueueId}' has {Line.Count} waiting calls; they must be served or moved first")
+            : Decision<IQueueEvent>.Accept(new QueueRemoved(now));
     }
 
     public Decision<IQueueEvent> Decide(QueueCommands.EnqueueCall cmd, DateTimeOffset now)

@@ -36,6 +36,11 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
             RegisterRoute();
             Dispatch();
         }));
+        Command<RemoveQueue>(cmd => Handle(State.Decide(cmd, Now), _ =>
+        {
+            Sender.Tell(new CommandAccepted(_queueId, $"queue '{_queueId}' removed"));
+            _regions.Directory.Tell(new QueueDirectoryActor.Unregister(_queueId));
+        }));
         Command<EnqueueCall>(cmd => Handle(State.Decide(cmd, Now), _ => Dispatch()));
         Command<RemoveCall>(cmd => Handle(State.Decide(cmd, Now), _ => _roster.ReleaseCall(cmd.CallId)));
         Command<GetQueueState>(_ => Sender.Tell(new QueueView(

@@ -59,7 +59,7 @@ public static class AdapterApi
         return app;
     }
 
-    private static async Task<Results<Created<OfferCallResponse>, ProblemHttpResult>> OfferCall(
+    internal static async Task<Results<Created<OfferCallResponse>, ProblemHttpResult>> OfferCall(
         OfferCallRequest body, IRequiredActor<CallRegion> calls)
     {
         var callId = string.IsNullOrWhiteSpace(body.CallId) ? Guid.NewGuid().ToString("N") : body.CallId.Trim();
@@ -74,7 +74,7 @@ public static class AdapterApi
         };
     }
 
-    private static async Task<Results<Ok<CommandAccepted>, ProblemHttpResult>> ReportEvent(
+    internal static async Task<Results<Ok<CommandAccepted>, ProblemHttpResult>> ReportEvent(
         string callId, CallEventRequest body, IRequiredActor<CallRegion> calls, IRequiredActor<AgentRegion> agents)
     {
         switch (body.Type)

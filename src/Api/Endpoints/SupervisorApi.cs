@@ -35,6 +35,10 @@ public static class SupervisorApi
         v1.MapPut("/queues/{queueId}", (string queueId, QueueConfig config, IRequiredActor<QueueRegion> queues) =>
             CoreAsk.Send(queues, new QueueCommands.ConfigureQueue(queueId, config)));
         v1.MapGet("/queues/{queueId}", GetQueue);
+        v1.MapDelete("/queues/{queueId}", (string queueId, IRequiredActor<QueueRegion> queues) =>
+            CoreAsk.Send(queues, new QueueCommands.RemoveQueue(queueId)));
+        v1.MapDelete("/agents/{agentId}", (string agentId, IRequiredActor<AgentRegion> agents) =>
+            CoreAsk.Send(agents, new AgentCommands.RemoveAgent(agentId)));
         v1.MapPut("/agents/{agentId}/profile", (string agentId, AgentProfile profile, IRequiredActor<AgentRegion> agents) =>
             CoreAsk.Send(agents, new AgentCommands.ConfigureAgent(agentId, profile)));
         v1.MapPut("/agents/{agentId}/skills", (string agentId, SkillsRequest body, IRequiredActor<AgentRegion> agents) =>

@@ -71,15 +71,12 @@ public static class IdempotencyFilter
             records.Tell(new IdempotencyCommands.Release(recordId, requestHash));
             throw;
         }
-        // Typed results arrive wrapped in a Results<...> union.
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
-        var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        var (inner, status, value) = Endpoints.ResultParts.Of(result);
         if (status >= 500)
         {
             records.Tell(new IdempotencyCommands.Release(recordId, requestHash));
             return result;
         }
-        var value = (inner as IValueHttpResult)?.Value;
         var contentType = inner is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ? "application/problem+json" : "application/json";
         var createdAt = (inner as Microsoft.AspNetCore.Http.HttpResults.Created<OfferCallResponse>)?.Location;
         var body = value is null ? "" : JsonSerializer.Serialize(value, value.GetType(), json);

@@ -40,6 +40,9 @@ public sealed class ApiSettings
     /// <summary>Largest accepted request body; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Largest accepted NDJSON batch on the bulk endpoint.</summary>
+    public long MaxBulkBodyBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Requests handled at once before the node answers 429.</summary>
     public int MaxConcurrentRequests { get; set; } = 512;
 }

@@ -123,6 +123,16 @@ public static class SampleCatalogue
         Add(Profile);
         Add(new AgentCommands.ConfigureAgent(AgentId, Profile));
         Add(new AgentCommands.SetSkills(AgentId, Skills));
+        Add(new AgentCommands.RemoveAgent(AgentId));
+        Add(new AgentEvents.AgentRemoved(Utc));
+        Add(new QueueCommands.RemoveQueue(QueueId));
+        Add(new QueueEvents.QueueRemoved(Summer));
+        Add(new Adapters.AdapterCursorMessages.Acknowledge("adapter-1", 4711));
+        Add(new Adapters.AdapterCursorMessages.GetCursor("adapter-1"));
+        Add(new Adapters.AdapterCursorMessages.Cursor("adapter-1", 4711));
+        Add(new Adapters.AdapterCursorMessages.Cursor("adapter-2", null), "never-subscribed");
+        Add(new Adapters.AdapterCursorMessages.StartAt("adapter-1", 100));
+        Add(new Adapters.AdapterCursorMessages.CursorMoved(4711, Summer));
         Add(new AgentCommands.LogIn(AgentId));
         Add(new AgentCommands.MakeReady(AgentId));
         Add(new AgentCommands.Pause(AgentId, PauseReasons.Training, TimeSpan.FromMinutes(25)));
