@@ -25,6 +25,7 @@ public static class RoutingSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton<QueueDirectory>();
+        services.AddSingleton<JournalPulse>();
         services.AddSingleton(TimeProvider.System);
         services.AddAkka(settings.ClusterName, (builder, provider) =>
         {
@@ -75,7 +76,10 @@ public static class RoutingSetup
     public static AkkaConfigurationBuilder WithContactCenterRouting(this AkkaConfigurationBuilder builder, ContactCenterSettings settings)
     {
         builder.WithActors((system, registry, resolver) =>
-            registry.Register<QueueDirectoryKey>(system.ActorOf(resolver.Props<QueueDirectoryActor>(), "queue-directory")));
+        {
+            registry.Register<QueueDirectoryKey>(system.ActorOf(resolver.Props<QueueDirectoryActor>(), "queue-directory"));
+            system.ActorOf(resolver.Props<JournalPulseRelay>(), "journal-pulse");
+        });
 
         if (!settings.HostsEntities)
         {

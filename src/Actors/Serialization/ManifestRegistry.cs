@@ -97,6 +97,7 @@ public static class ManifestRegistry
         (typeof(CallState), "call.state"),
 
         // Adapter command stream cursors
+        (typeof(Adapters.JournalAdvanced), "adapter.journal-advanced"),
         (typeof(Adapters.AdapterCursorMessages.Acknowledge), "adapter.acknowledge"),
         (typeof(Adapters.AdapterCursorMessages.GetCursor), "adapter.get-cursor"),
         (typeof(Adapters.AdapterCursorMessages.Cursor), "adapter.cursor"),

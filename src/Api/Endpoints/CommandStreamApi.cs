@@ -32,14 +32,14 @@ public sealed record CursorView(string AdapterId, long? Acknowledged);
 
 /// <summary>
 /// The adapter's command stream: Server-Sent Events read from the journal (events tagged "call") with
-/// Akka.Streams, so every command has a durable, ordered id. A subscriber resumes after Last-Event-ID; without
+/// Akka.Streams, so every command has a durable, ordered id; a pulse from the node that persisted the event
+/// wakes the reader at once (<see cref="CommandTail"/>). A subscriber resumes after Last-Event-ID; without
 /// it, after what its adapter acknowledged, so unacknowledged commands are delivered again. Each adapter (API
 /// key) has its own cursor; every subscriber gets every command.
 /// </summary>
 public static class CommandStreamApi
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
-    private const string CallTag = "call";
 
     public static IEndpointRouteBuilder MapCommandStreamApi(this IEndpointRouteBuilder app)
     {
@@ -65,14 +65,15 @@ public static class CommandStreamApi
     }
 
     private static async Task Stream(
-        HttpContext http, ActorSystem system, StreamMaterializer streams, IRequiredActor<AdapterCursorRegion> cursors,
+        HttpContext http, ActorSystem system, StreamMaterializer streams, JournalPulse pulse, IRequiredActor<AdapterCursorRegion> cursors,
         IOptions<JsonOptions> json, string? from)
     {
         var ct = http.RequestAborted;
         var readJournal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var materializer = streams.Materializer;
+        var tail = new CommandTail(readJournal, materializer, pulse);
 
-        var start = await StartOffset(http, system, cursors, readJournal, materializer, from);
+        var start = await StartOffset(http, cursors, tail, from);
         if (start is null)
         {
             await ApiProblems.Invalid("Last-Event-ID / from: must be a command id, 'earliest' or 'latest'").ExecuteAsync(http);
@@ -85,10 +86,8 @@ public static class CommandStreamApi
         await http.Response.WriteAsync($": resuming after {start}\n\n", ct);
         await http.Response.Body.FlushAsync(ct);
 
-        var commands = readJournal.EventsByTag(CallTag, Offset.Sequence(start.Value))
-            .Select(e => (object?)AdapterCommand.From(((Sequence)e.Offset).Value, e.PersistenceId, e.Event))
-            .Where(c => c is not null)
-            .Select(c => c!)
+        var commands = Source.From(() => tail.After(start.Value, ct))
+            .Select(c => (object)c)
             .Merge(Source.Tick(Heartbeat, Heartbeat, (object)"heartbeat").MapMaterializedValue(_ => Akka.NotUsed.Instance));
         var options = json.Value.SerializerOptions;
         try
@@ -110,8 +109,7 @@ public static class CommandStreamApi
 
     /// <summary>Last-Event-ID, else ?from=, else the adapter's acknowledged cursor, else the journal's end.</summary>
     private static async Task<long?> StartOffset(
-        HttpContext http, ActorSystem system, IRequiredActor<AdapterCursorRegion> cursors, SqlReadJournal journal,
-        IMaterializer materializer, string? from)
+        HttpContext http, IRequiredActor<AdapterCursorRegion> cursors, CommandTail tail, string? from)
     {
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
         if (!string.IsNullOrEmpty(lastEventId)) return long.TryParse(lastEventId, out var id) && id >= 0 ? id : null;
@@ -120,7 +118,7 @@ public static class CommandStreamApi
             case "earliest":
                 return 0;
             case "latest":
-                return await JournalEnd(journal, materializer);
+                return await tail.End();
             case { } explicitId:
                 return long.TryParse(explicitId, out var offset) && offset >= 0 ? offset : null;
         }
@@ -128,13 +126,8 @@ public static class CommandStreamApi
         var cursor = (AdapterCursorMessages.Cursor)await CoreAsk.Ask(cursors, new AdapterCursorMessages.GetCursor(adapterId));
         if (cursor.Acknowledged is { } acknowledged) return acknowledged;
         // A new adapter starts live: history is not replayed to it.
-        var end = await JournalEnd(journal, materializer);
+        var end = await tail.End();
         var started = (AdapterCursorMessages.Cursor)await CoreAsk.Ask(cursors, new AdapterCursorMessages.StartAt(adapterId, end));
         return started.Acknowledged ?? end;
     }
-
-    private static Task<long> JournalEnd(SqlReadJournal journal, IMaterializer materializer) =>
-        journal.CurrentEventsByTag(CallTag, Offset.NoOffset())
-            .Select(e => ((Sequence)e.Offset).Value)
-            .RunAggregate(0L, Math.Max, materializer);
 }

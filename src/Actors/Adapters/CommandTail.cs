@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+
+namespace ContactCenter.Actors.Adapters;
+
+/// <summary>
+/// Follows the journal's call events from an offset as adapter commands: read what is there, then wait for
+/// a <see cref="JournalPulse"/> (or the fallback poll) and read again. Ids are journal positions, so the
+/// commands are ordered, durable and resumable.
+/// </summary>
+public sealed class CommandTail(SqlReadJournal journal, IMaterializer materializer, JournalPulse pulse)
+{
+    public const string CallTag = "call";
+    public const int BatchSize = 500;
+    public static readonly TimeSpan FallbackPoll = TimeSpan.FromMilliseconds(200);
+
+    public async IAsyncEnumerable<AdapterCommand> After(long offset, [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            // Take the pulse before reading, so an event persisted during the read is not slept through.
+            var woken = pulse.Next;
+            var batch = await journal.CurrentEventsByTag(CallTag, Offset.Sequence(offset))
+                .Take(BatchSize)
+                .RunWith(Sink.Seq<EventEnvelope>(), materializer);
+            foreach (var envelope in batch)
+            {
+                offset = ((Sequence)envelope.Offset).Value;
+                if (AdapterCommand.From(offset, envelope.PersistenceId, envelope.Event) is { } command) yield return command;
+            }
+            if (batch.Count == BatchSize) continue;
+            await Task.WhenAny(woken, Task.Delay(FallbackPoll, ct));
+        }
+    }
+
+    /// <summary>The position of the newest call event (0 when there is none).</summary>
+    public Task<long> End() =>
+        journal.CurrentEventsByTag(CallTag, Offset.NoOffset())
+            .Select(e => ((Sequence)e.Offset).Value)
+            .RunAggregate(0L, Math.Max, materializer);
+}
