@@ -100,15 +100,17 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
             if (State.Status == CallStatus.Queued) Enqueue();
             return;
         }
-        if (!string.IsNullOrWhiteSpace(cmd.QueueId) && !_directory.Routes.ContainsKey(cmd.QueueId))
+        var routes = _directory.Routes;
+        var decision = State.Decide(cmd, Now, routes.GetValueOrDefault);
+        if (decision.IsRejected) Passivate();
+        Handle(decision, events =>
         {
-            Sender.Tell(new CommandRejected(_callId, RejectionCode.NotFound, $"queue '{cmd.QueueId}' does not exist"));
-            Passivate();
-            return;
-        }
-        Handle(State.Decide(cmd, Now), events =>
-        {
-            Sender.Tell(new CommandAccepted(_callId, $"Queued in queue '{cmd.QueueId}'"));
+            Sender.Tell(new CommandAccepted(_callId, State.Status switch
+            {
+                CallStatus.Queued => $"Queued in queue '{State.Details!.QueueId}'",
+                CallStatus.Forwarded => $"Forwarded to {((CallForwarded)events[^1]).Target} (queue '{cmd.QueueId}' is closed)",
+                _ => $"Closed: queue '{cmd.QueueId}' is closed",
+            }));
             foreach (var e in events) React(e);
         });
     }
@@ -119,8 +121,11 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
         var stream = Context.System.EventStream;
         switch (e)
         {
-            case CallOffered:
+            case CallOffered when State.Status == CallStatus.Queued:
                 Enqueue();
+                break;
+            case CallForwarded or CallClosedAnnounced:
+                Finished();
                 break;
             case CallOfferedToAgent r:
                 stream.Publish(new CallSignals.RingAgent(_callId, r.AgentId, r.Token, State.Details!.QueueId));

@@ -61,6 +61,9 @@ public static class CallEvents
     [JsonDerivedType(typeof(CallConnected), "connected")]
     [JsonDerivedType(typeof(CallEnded), "ended")]
     [JsonDerivedType(typeof(CallAbandoned), "abandoned")]
+    [JsonDerivedType(typeof(CallRedirected), "redirected")]
+    [JsonDerivedType(typeof(CallForwarded), "forwarded")]
+    [JsonDerivedType(typeof(CallClosedAnnounced), "closed-announced")]
     public interface ICallEvent : IContactCenterMessage
     {
         DateTimeOffset At { get; }
@@ -86,6 +89,15 @@ public static class CallEvents
 
     /// <summary>The caller hung up before talking to anyone.</summary>
     public sealed record CallAbandoned(CallStatus Phase, DateTimeOffset At) : ICallEvent;
+
+    /// <summary>The call goes to another queue instead (the requested one was closed and overflows).</summary>
+    public sealed record CallRedirected(string FromQueueId, string ToQueueId, string Reason, DateTimeOffset At) : ICallEvent;
+
+    /// <summary>The call was forwarded to a number outside the center (e.g. a department's evening line).</summary>
+    public sealed record CallForwarded(string Target, string Reason, DateTimeOffset At) : ICallEvent;
+
+    /// <summary>The queue was closed: the caller heard the closed announcement with the next opening time.</summary>
+    public sealed record CallClosedAnnounced(string QueueId, DateTimeOffset? NextOpening, DateTimeOffset At) : ICallEvent;
 }
 
 /// <summary>Signals for the telephony adapter, published after the event that causes them is persisted.</summary>

@@ -19,6 +19,10 @@ public enum CallStatus
     Ended,
     /// <summary>The caller hung up before an agent answered.</summary>
     Abandoned,
+    /// <summary>Forwarded to a number outside the center (after hours).</summary>
+    Forwarded,
+    /// <summary>Arrived while the queue was closed; the caller heard the opening hours.</summary>
+    ClosedAnnounced,
 }
 
 /// <summary>
@@ -36,7 +40,7 @@ public sealed record CallState(
     public static CallState Empty(string callId) => new(callId, CallStatus.None, null, null, null, ImmutableList<ICallEvent>.Empty);
 
     [JsonIgnore]
-    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned;
+    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned or CallStatus.Forwarded or CallStatus.ClosedAnnounced;
 
     public CallState Apply(ICallEvent e)
     {
@@ -48,12 +52,19 @@ public sealed record CallState(
             CallConnected c => this with { Status = CallStatus.Connected, AgentId = c.AgentId, Token = c.Token },
             CallEnded => this with { Status = CallStatus.Ended },
             CallAbandoned => this with { Status = CallStatus.Abandoned },
+            CallRedirected r => this with { Details = Details! with { QueueId = r.ToQueueId } },
+            CallForwarded => this with { Status = CallStatus.Forwarded },
+            CallClosedAnnounced => this with { Status = CallStatus.ClosedAnnounced },
             _ => this,
         };
         return next with { History = History.Add(e) };
     }
 
-    public Decision<ICallEvent> Decide(OfferCall cmd, DateTimeOffset now)
+    /// <summary>
+    /// A new call: validated, then decided against its queue's route (from the replicated directory): queued
+    /// while the queue is open; when closed, announced, forwarded or overflowed as the queue says.
+    /// </summary>
+    public Decision<ICallEvent> Decide(OfferCall cmd, DateTimeOffset now, Func<string, QueueRoute?> routes)
     {
         if (Status != CallStatus.None) return Decision<ICallEvent>.Nothing; // a retried offer: first outcome stands
         var errors = new List<string>();
@@ -66,9 +77,24 @@ public sealed record CallState(
                 errors.Add($"attachedData.{key}: is not a 10-digit CPR number");
         }
         if (errors.Count > 0) return Decision<ICallEvent>.Reject(CallId, RejectionCode.Invalid, string.Join("; ", errors));
-        return Decision<ICallEvent>.Accept(new CallOffered(
+        if (routes(cmd.QueueId) is not { } route)
+            return Decision<ICallEvent>.Reject(CallId, RejectionCode.NotFound, $"queue '{cmd.QueueId}' does not exist");
+
+        var offered = new CallOffered(
             cmd.From, cmd.Dialled ?? "", cmd.QueueId, string.IsNullOrWhiteSpace(cmd.Language) ? "da" : cmd.Language,
-            new CallRank(cmd.Priority, now), CprNumber.Protect(cmd.AttachedData), now));
+            new CallRank(cmd.Priority, now), CprNumber.Protect(cmd.AttachedData), now);
+        if (route.IsOpen(now)) return Decision<ICallEvent>.Accept(offered);
+
+        var closed = route.WhenClosed ?? Queues.ClosedHandling.AnnounceNextOpening;
+        switch (closed.Action)
+        {
+            case Queues.ClosedAction.Forward:
+                return Decision<ICallEvent>.Accept(offered, new CallForwarded(closed.Target!, $"queue '{route.QueueId}' closed", now));
+            case Queues.ClosedAction.Overflow when routes(closed.Target!) is { } target && target.IsOpen(now):
+                return Decision<ICallEvent>.Accept(offered, new CallRedirected(route.QueueId, target.QueueId, "closed", now));
+            default:
+                return Decision<ICallEvent>.Accept(offered, new CallClosedAnnounced(route.QueueId, route.Hours?.NextOpening(now), now));
+        }
     }
 
     /// <summary>Only a queued call can ring an agent; anything else is a second routing to be fenced off.</summary>

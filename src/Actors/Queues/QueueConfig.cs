@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using ContactCenter.Actors.Calendar;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Serialization;
 
@@ -15,7 +16,9 @@ public sealed record QueueConfig(
     TimeSpan? OfferTimeout = null,
     int ServiceLevelPercent = 80,
     TimeSpan? ServiceLevelThreshold = null,
-    ImmutableList<string>? LinearOrder = null) : IContactCenterMessage
+    ImmutableList<string>? LinearOrder = null,
+    BusinessCalendar? Hours = null,
+    ClosedHandling? WhenClosed = null) : IContactCenterMessage
 {
     public static readonly TimeSpan DefaultWrapUp = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultOfferTimeout = TimeSpan.FromSeconds(15);
@@ -29,6 +32,9 @@ public sealed record QueueConfig(
     public TimeSpan EffectiveServiceLevelThreshold => ServiceLevelThreshold ?? DefaultServiceLevelThreshold;
     [JsonIgnore]
     public ImmutableList<string> EffectiveLinearOrder => LinearOrder ?? ImmutableList<string>.Empty;
+
+    [JsonIgnore]
+    public ClosedHandling EffectiveWhenClosed => WhenClosed ?? ClosedHandling.AnnounceNextOpening;
 
     /// <summary>Every problem with this configuration, each naming its field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -45,6 +51,8 @@ public sealed record QueueConfig(
         if (ServiceLevelPercent is < 1 or > 100) errors.Add($"serviceLevelPercent: {ServiceLevelPercent} is outside 1-100");
         if (EffectiveServiceLevelThreshold <= TimeSpan.Zero)
             errors.Add("serviceLevelThreshold: must be positive");
+        if (Hours is not null) errors.AddRange(Hours.Validate().Select(e => "hours." + e));
+        errors.AddRange(EffectiveWhenClosed.Validate("whenClosed"));
         return errors;
     }
 }

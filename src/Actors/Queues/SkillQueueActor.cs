@@ -93,7 +93,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
     {
         var config = State.Config!;
         _regions.Directory.Tell(new QueueDirectoryActor.Register(
-            new QueueRoute(_queueId, config.RequiredSkill, config.MinLevel, Guid.NewGuid().ToString("N"))));
+            new QueueRoute(_queueId, config.RequiredSkill, config.MinLevel, Guid.NewGuid().ToString("N"), config.Hours, config.WhenClosed)));
     }
 
     private void OnAgentAvailable(AgentAvailable m)

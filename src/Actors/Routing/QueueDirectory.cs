@@ -4,10 +4,17 @@ using ContactCenter.Actors.Serialization;
 namespace ContactCenter.Actors.Routing;
 
 /// <summary>
-/// A queue's entry in the cluster-wide directory: the skill and level it requires. The incarnation changes
-/// each time the queue actor starts or is reconfigured, which tells idle agents to announce themselves again.
+/// A queue's entry in the cluster-wide directory: the skill and level it requires, and its opening hours
+/// and closed handling (so a call is decided at arrival on any node). The incarnation changes each time the
+/// queue actor starts or is reconfigured, which tells idle agents to announce themselves again.
 /// </summary>
-public sealed record QueueRoute(string QueueId, string Skill, int MinLevel, string Incarnation) : IContactCenterMessage;
+public sealed record QueueRoute(
+    string QueueId, string Skill, int MinLevel, string Incarnation,
+    Calendar.BusinessCalendar? Hours = null, Queues.ClosedHandling? WhenClosed = null) : IContactCenterMessage
+{
+    /// <summary>Open now? A queue without hours is always open.</summary>
+    public bool IsOpen(DateTimeOffset instant) => Hours?.IsOpen(instant) ?? true;
+}
 
 /// <summary>Published on the node's event stream when queue routes change.</summary>
 public sealed record QueueDirectoryChanged(ImmutableArray<string> QueueIds);

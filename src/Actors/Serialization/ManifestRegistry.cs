@@ -94,6 +94,10 @@ public static class ManifestRegistry
         (typeof(CallEvents.CallConnected), "call.connected"),
         (typeof(CallEvents.CallEnded), "call.ended"),
         (typeof(CallEvents.CallAbandoned), "call.abandoned"),
+        (typeof(CallEvents.CallRedirected), "call.redirected"),
+        (typeof(CallEvents.CallForwarded), "call.forwarded"),
+        (typeof(CallEvents.CallClosedAnnounced), "call.closed-announced"),
+        (typeof(ClosedHandling), "queue.closed-handling"),
         (typeof(CallState), "call.state"),
 
         // Adapter command stream cursors

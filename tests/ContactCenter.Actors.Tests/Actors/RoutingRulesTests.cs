@@ -245,4 +245,23 @@ public sealed class RoutingRulesTests : IAsyncLifetime
         var stale = await _node.Ask<object>(_node.Agents, new AgentCommands.AnswerOffer("a", "c1", "not-" + ringingElsewhere.Token));
         Assert.IsType<CommandRejected>(stale);
     }
+
+    [Fact]
+    public async Task A_call_to_a_closed_queue_is_forwarded_and_ends_with_that_outcome()
+    {
+        var closedAlways = new ContactCenter.Actors.Calendar.BusinessCalendar { Name = "never open" };
+        await Queue("evening", new QueueConfig("evening", "evening", Hours: closedAlways,
+            WhenClosed: new ClosedHandling(ClosedAction.Forward, "+4533173317")));
+        await _node.CreateAgent("a", ("evening", 5));
+        await _node.Ready("a");
+
+        var reply = await _node.Ask<object>(_node.Calls, new CallCommands.OfferCall("late", "+4511", "33663366", "evening"));
+
+        Assert.Contains("Forwarded to +4533173317", Assert.IsType<CommandAccepted>(reply).Detail);
+        var call = await _node.Call("late");
+        Assert.Equal(CallStatus.Forwarded, call.Status);
+        Assert.Empty((await _node.Queue("evening")).Waiting);
+        Assert.Equal(AgentStatus.Ready, (await _node.Agent("a")).Status);
+        await Eventually.Holds(() => Assert.Contains(_node.Signals.Of<CallSignals.CallCompleted>(), s => s.CallId == "late"));
+    }
 }

@@ -127,6 +127,7 @@ public static class SampleCatalogue
         Add(new AgentEvents.AgentRemoved(Utc));
         Add(new QueueCommands.RemoveQueue(QueueId));
         Add(new QueueEvents.QueueRemoved(Summer));
+        Add(new Adapters.JournalAdvanced("akka.tcp://contact-center@127.0.0.1:4053"));
         Add(new Adapters.AdapterCursorMessages.Acknowledge("adapter-1", 4711));
         Add(new Adapters.AdapterCursorMessages.GetCursor("adapter-1"));
         Add(new Adapters.AdapterCursorMessages.Cursor("adapter-1", 4711));
@@ -193,6 +194,16 @@ public static class SampleCatalogue
         Add(new CallEvents.CallEnded(CallParty.Agent, "resolved", Summer.AddMinutes(7)));
         Add(new CallEvents.CallEnded(CallParty.Caller, null, Utc), "no-disposition");
         Add(new CallEvents.CallAbandoned(CallStatus.Ringing, Abroad));
+        Add(new CallEvents.CallRedirected(QueueId, "general", "closed", Summer));
+        Add(new CallEvents.CallForwarded("+4533173317", "queue 'pension' closed", Summer));
+        Add(new CallEvents.CallClosedAnnounced(QueueId, Summer.AddHours(14), Summer));
+        Add(new CallEvents.CallClosedAnnounced(QueueId, null, Summer), "never-opens");
+        Add(new ClosedHandling(ClosedAction.Forward, "+4533173317"));
+        Add(ClosedHandling.AnnounceNextOpening, "default");
+        Add(new QueueConfig("hjemmepleje", "hjemmepleje", Hours: ContactCenter.Actors.Calendar.CopenhagenSample.HjemmeplejeSuf,
+            WhenClosed: new ClosedHandling(ClosedAction.Forward, "+4533173317")), "with-hours");
+        Add(new QueueRoute("hjemmepleje", "hjemmepleje", 1, "inc-1", ContactCenter.Actors.Calendar.CopenhagenSample.HjemmeplejeSuf,
+            new ClosedHandling(ClosedAction.Overflow, "main")), "with-hours");
         Add(EndedCall(), "ended");
         Add(AbandonedCall(), "abandoned");
         Add(CallState.Empty("call-20250702-000999"), "empty");
