@@ -77,6 +77,9 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
 
     protected override int SnapshotEvery => 0;
 
+    /// <summary>Calls never snapshot: skip the snapshot store on recovery.</summary>
+    public override Akka.Persistence.Recovery Recovery => new(Akka.Persistence.SnapshotSelectionCriteria.None);
+
     protected override CallState ApplyEvent(CallState state, ICallEvent e) => state.Apply(e);
 
     protected override void PreStart()

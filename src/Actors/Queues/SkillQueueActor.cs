@@ -22,6 +22,10 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
     private readonly string _queueId;
     private readonly TimeProvider _time;
     private readonly QueueRoster _roster = new();
+
+    // Calls whose CallEnqueued or CallAssigned write is in flight (the queue keeps working meanwhile).
+    private readonly HashSet<string> _enqueuing = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _assigning = new(StringComparer.Ordinal);
     private RoutingRegions _regions = null!;
 
     public SkillQueueActor(string queueId, TimeProvider time)
@@ -41,7 +45,23 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
             Sender.Tell(new CommandAccepted(_queueId, $"queue '{_queueId}' removed"));
             _regions.Directory.Tell(new QueueDirectoryActor.Unregister(_queueId));
         }));
-        Command<EnqueueCall>(cmd => Handle(State.Decide(cmd, Now), _ => Dispatch()));
+        Command<EnqueueCall>(cmd =>
+        {
+            // Written without stopping the queue; a repeat while the first write is in flight changes nothing.
+            if (!_enqueuing.Add(cmd.CallId)) return;
+            var decision = State.Decide(cmd, Now);
+            if (decision.Rejection is { } rejection)
+            {
+                _enqueuing.Remove(cmd.CallId);
+                Sender.Tell(rejection);
+                return;
+            }
+            PersistAsyncThen(decision.Events, _ =>
+            {
+                _enqueuing.Remove(cmd.CallId);
+                Dispatch();
+            });
+        });
         Command<RemoveCall>(cmd => Handle(State.Decide(cmd, Now), _ => _roster.ReleaseCall(cmd.CallId)));
         Command<GetQueueState>(_ => Sender.Tell(new QueueView(
             _queueId, State.Config, State.Line.ToImmutableArray(), _roster.IdleAgents.ToImmutableArray(), _roster.OpenProposals)));
@@ -56,6 +76,8 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         });
         Command<ProposalExpired>(m =>
         {
+            // A proposal whose assignment is being written is not expired: the agent already took it.
+            if (_roster.OpenProposalOf(m.AgentId) is { } open && open.ProposalId == m.ProposalId && _assigning.Contains(open.CallId)) return;
             if (_roster.Close(m.AgentId, m.ProposalId)) Dispatch();
         });
     }
@@ -117,20 +139,31 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         Sender.Tell(new AgentProtocol.NoCallWaiting(agent.AgentId, _queueId, m.Epoch));
     }
 
+    /// <summary>
+    /// The agent reserved itself. The call stays locked to it while CallAssigned is written (the queue keeps
+    /// working meanwhile), so no other agent can be offered it. A late answer to an expired proposal wins
+    /// only if the call is still waiting and unlocked and the agent holds no other proposal.
+    /// </summary>
     private void OnProposalAccepted(ProposalAccepted m)
     {
-        _roster.Close(m.AgentId, m.ProposalId);
+        var holdsLock = _roster.OpenProposalOf(m.AgentId)?.ProposalId == m.ProposalId;
         var decision = State.Decide(m, Now);
-        if (decision.IsRejected)
+        var mayTake = !decision.IsRejected && !_assigning.Contains(m.CallId) &&
+                      (holdsLock || (!_roster.IsLocked(m.CallId) && _roster.OpenProposalOf(m.AgentId) is null));
+        if (!mayTake)
         {
-            // The call left the line meanwhile (hung up, or a late answer after the proposal expired and
-            // another agent took it): release the agent.
+            // The call left the line meanwhile (hung up, or another agent took it after this proposal
+            // expired): release the agent.
+            if (holdsLock) _roster.Close(m.AgentId, m.ProposalId);
             _regions.Agents.Tell(new AgentProtocol.ProposalVoid(m.AgentId, m.CallId, m.Token));
             Dispatch();
             return;
         }
-        PersistThen(decision.Events, _ =>
+        if (!holdsLock) _roster.Propose(m.CallId, m.AgentId);
+        _assigning.Add(m.CallId);
+        PersistAsyncThen(decision.Events, _ =>
         {
+            _assigning.Remove(m.CallId);
             _roster.ReleaseCall(m.CallId);
             _regions.Calls.Tell(new CallProtocol.RouteToAgent(m.CallId, _queueId, m.AgentId, m.Token));
             Dispatch();

@@ -72,6 +72,27 @@ public abstract class EventSourcedEntity<TState, TEvent> : ReceivePersistentActo
         });
     }
 
+    /// <summary>
+    /// Like <see cref="PersistThen"/> but the entity keeps taking messages while the write is in flight, so its
+    /// writes batch in the journal. The caller must guard any fact the pending events will change.
+    /// </summary>
+    protected void PersistAsyncThen(IReadOnlyList<TEvent> events, Action<IReadOnlyList<TEvent>> then)
+    {
+        if (events.Count == 0)
+        {
+            then(events);
+            return;
+        }
+        var remaining = events.Count;
+        PersistAllAsync(events.Select(e => new Tagged(e, _tags)), tagged =>
+        {
+            State = ApplyEvent(State, (TEvent)tagged.Payload);
+            if (--remaining > 0) return;
+            if (SnapshotEvery > 0 && LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(ToSnapshot(State));
+            then(events);
+        });
+    }
+
     protected override void Unhandled(object message)
     {
         // Snapshot bookkeeping needs no reaction.

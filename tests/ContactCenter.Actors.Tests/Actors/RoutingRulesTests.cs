@@ -121,8 +121,10 @@ public sealed class RoutingRulesTests : IAsyncLifetime
         var call = await _node.Call("c");
         Assert.Equal(CallStatus.Queued, call.Status);
         Assert.Contains(call.History, e => e is CallEvents.CallOfferWithdrawn);
-        var waiting = Assert.Single((await _node.Queue("q")).Waiting);
-        Assert.Equal(call.Details!.Rank, waiting.Rank); // same original arrival: same place
+        // The queue shows the call once its CallEnqueued is written.
+        WaitingCall? waiting = null;
+        await Eventually.Holds(async () => waiting = Assert.Single((await _node.Queue("q")).Waiting));
+        Assert.Equal(call.Details!.Rank, waiting!.Rank); // same original arrival: same place
 
         // The late answer carries a stale offer: refused, nothing changes.
         var late = await _node.Answer(ringing);
