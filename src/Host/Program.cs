@@ -1,5 +1,6 @@
 using ContactCenter.Actors.Hosting;
 using ContactCenter.Api;
+using ContactCenter.Host.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,6 +8,10 @@ var builder = WebApplication.CreateBuilder(args);
 var settings = builder.Configuration.GetSection(ContactCenterSettings.Section).Get<ContactCenterSettings>() ?? new();
 builder.Services.AddContactCenterNode(settings);
 builder.Services.AddContactCenterApi(builder.Configuration, builder.Environment);
+
+// The center's configuration file (the Copenhagen sample by default), loaded into a fresh node.
+builder.Services.AddSingleton(builder.Configuration.GetSection(ConfigurationFileSettings.Section).Get<ConfigurationFileSettings>() ?? new());
+builder.Services.AddHostedService<ConfigurationLoader>();
 
 var app = builder.Build();
 app.UseContactCenterApi();

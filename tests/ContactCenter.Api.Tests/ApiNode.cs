@@ -23,6 +23,9 @@ public sealed class ApiNode : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>Off by default so each test starts from an empty center.</summary>
+    public bool LoadSampleConfiguration { get; init; }
+
     /// <summary>Stops the node but leaves its database for a next node (a restart).</summary>
     public async Task StopKeepingDatabase()
     {
@@ -45,6 +48,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
         builder.UseSetting("ContactCenter:Port", "0");
         builder.UseSetting("ContactCenter:Persistence:ConnectionString", $"Data Source={DatabaseFile}");
         builder.UseSetting("ContactCenter:Api:MaxRequestBodyBytes", "65536");
+        builder.UseSetting("ContactCenter:Configuration:Load", LoadSampleConfiguration ? "true" : "false");
         var keys = new[]
         {
             ("adapter", AdapterKey, "adapter", null),
