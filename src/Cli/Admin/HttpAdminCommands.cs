@@ -13,22 +13,25 @@ public sealed class HttpAdminCommands : IAdminCommands, IDisposable
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly HttpClient _http;
+    private readonly string? _key;
     private readonly TimeSpan _timeout;
     private readonly bool _ownsClient;
 
-    /// <param name="http">A client whose BaseAddress is the node; its own timeout is not used (streams stay open).</param>
+    /// <param name="http">
+    /// A client whose BaseAddress is the node. Give it an infinite Timeout: <paramref name="timeout"/> applies per
+    /// request, and to a followed log only until the stream opens.
+    /// </param>
     public HttpAdminCommands(HttpClient http, string? key, TimeSpan timeout, bool ownsClient = false)
     {
         _http = http;
+        _key = key;
         _timeout = timeout;
         _ownsClient = ownsClient;
-        _http.Timeout = Timeout.InfiniteTimeSpan;
-        if (!string.IsNullOrEmpty(key)) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         Target = http.BaseAddress?.ToString().TrimEnd('/') ?? "(no address)";
     }
 
     public static HttpAdminCommands Create(Uri url, string? key, TimeSpan timeout) =>
-        new(new HttpClient { BaseAddress = url }, key, timeout, ownsClient: true);
+        new(new HttpClient { BaseAddress = url, Timeout = Timeout.InfiniteTimeSpan }, key, timeout, ownsClient: true);
 
     public string Target { get; }
 
@@ -75,6 +78,7 @@ public sealed class HttpAdminCommands : IAdminCommands, IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/admin/log/tail?lines={lines}&follow={(follow ? "true" : "false")}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        Authorize(request);
         // The timeout covers the response headers only: a followed stream stays open until the operator stops it.
         using var response = await Call(c => _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, c), ct);
         await EnsureSuccess(response, ct);
@@ -115,6 +119,7 @@ public sealed class HttpAdminCommands : IAdminCommands, IDisposable
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null) request.Content = JsonContent.Create(body, options: Json);
+        Authorize(request);
         using var response = await Call(c => _http.SendAsync(request, c), ct);
         await EnsureSuccess(response, ct);
         return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
@@ -173,6 +178,11 @@ public sealed class HttpAdminCommands : IAdminCommands, IDisposable
             // Not problem details: the status line says enough.
         }
         throw new AdminProblemException((int)response.StatusCode, title, detail);
+    }
+
+    private void Authorize(HttpRequestMessage request)
+    {
+        if (!string.IsNullOrEmpty(_key)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
     }
 
     private static string Segment(string id) => Uri.EscapeDataString(id);
