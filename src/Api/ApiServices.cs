@@ -100,6 +100,7 @@ public static class ApiServices
         app.MapBulkIngestionApi();
         app.MapAgentDesktopApi();
         app.MapSupervisorApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -1,0 +1,32 @@
+namespace ContactCenter.Cli.Tests;
+
+/// <summary>A StringWriter a test can read while ccctl is still writing to it (a followed log).</summary>
+public sealed class LiveWriter : StringWriter
+{
+    private readonly Lock _lock = new();
+
+    public override void Write(char value)
+    {
+        lock (_lock) base.Write(value);
+    }
+
+    public override void Write(string? value)
+    {
+        lock (_lock) base.Write(value);
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        lock (_lock) base.Write(buffer, index, count);
+    }
+
+    public override void WriteLine(string? value)
+    {
+        lock (_lock) base.WriteLine(value);
+    }
+
+    public override string ToString()
+    {
+        lock (_lock) return base.ToString();
+    }
+}
