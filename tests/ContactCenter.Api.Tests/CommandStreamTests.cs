@@ -98,4 +98,19 @@ public sealed class CommandStreamTests : IAsyncLifetime
         var response = await _node.As(ApiNode.AnnaKey).GetAsync("/v1/adapter/commands");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Events_that_ask_nothing_of_the_adapter_do_not_break_the_stream()
+    {
+        var adapter = _node.As(ApiNode.AdapterKey);
+        // A caller who hangs up while queued asks nothing of the adapter; the stream must go past it.
+        await adapter.PostAsJsonAsync("/v1/calls", new { callId = "gone", from = "+4511", queueId = "general" }, ApiNode.Json);
+        await adapter.PostAsJsonAsync("/v1/calls/gone/events", new { type = "CallerHungUp" }, ApiNode.Json);
+        await AnnaReady();
+        await adapter.PostAsJsonAsync("/v1/calls", new { callId = "after", from = "+4512", queueId = "general" }, ApiNode.Json);
+
+        await using var fromStart = await SseReader.Open(adapter, "/v1/adapter/commands?from=earliest");
+        var ring = await fromStart.NextFor("after", "ring-agent");
+        Assert.Equal("anna", ring.Data.GetProperty("agentId").GetString());
+    }
 }

@@ -11,7 +11,7 @@ namespace ContactCenter.Actors.Adapters;
 /// a <see cref="JournalPulse"/> (or the fallback poll) and read again. Ids are journal positions, so the
 /// commands are ordered, durable and resumable.
 /// </summary>
-public sealed class CommandTail(SqlReadJournal journal, IMaterializer materializer, JournalPulse pulse)
+public sealed class CommandTail(SqlReadJournal journal, IMaterializer materializer, JournalPulse pulse, Hosting.JournalHead head)
 {
     public const string CallTag = "call";
     public const int BatchSize = 500;
@@ -36,9 +36,6 @@ public sealed class CommandTail(SqlReadJournal journal, IMaterializer materializ
         }
     }
 
-    /// <summary>The position of the newest call event (0 when there is none).</summary>
-    public Task<long> End() =>
-        journal.CurrentEventsByTag(CallTag, Offset.NoOffset())
-            .Select(e => ((Sequence)e.Offset).Value)
-            .RunAggregate(0L, Math.Max, materializer);
+    /// <summary>The journal's newest position (0 when empty): one query, whatever the history's length.</summary>
+    public Task<long> End() => head.LatestAsync();
 }

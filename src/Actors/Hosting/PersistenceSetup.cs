@@ -43,6 +43,9 @@ public static class PersistenceSetup
                 provider-name = "{{provider}}"
                 refresh-interval = 200ms
                 tag-read-mode = Csv
+                # Queries read up to the newest position known free of gaps; the default 1 s between
+                # look-ups would delay every command on the adapter stream by up to a second.
+                journal-sequence-retrieval.query-delay = 20ms
               }
             }
             """;
@@ -70,7 +73,30 @@ public static class PersistenceSetup
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
+        AddTagsColumnToOlderJournal(connection);
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// A journal created before tags moved into the event row (tag-write-mode Csv) lacks the column; add it so
+    /// the node can write. Events written before keep their tags in the old tag table only.
+    /// </summary>
+    private static void AddTagsColumnToOlderJournal(SqliteConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('journal') WHERE name = 'tags';" +
+                            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal';";
+        using var reader = probe.ExecuteReader();
+        reader.Read();
+        var hasTags = reader.GetInt64(0) > 0;
+        reader.NextResult();
+        reader.Read();
+        var hasJournal = reader.GetInt64(0) > 0;
+        reader.Close();
+        if (!hasJournal || hasTags) return;
+        using var alter = connection.CreateCommand();
+        alter.CommandText = "ALTER TABLE journal ADD COLUMN tags VARCHAR(2000) NULL;";
+        alter.ExecuteNonQuery();
     }
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -26,6 +26,7 @@ public static class RoutingSetup
         services.AddSingleton(settings);
         services.AddSingleton<QueueDirectory>();
         services.AddSingleton<JournalPulse>();
+        services.AddSingleton<JournalHead>();
         services.AddSingleton(TimeProvider.System);
         services.AddAkka(settings.ClusterName, (builder, provider) =>
         {

@@ -65,13 +65,14 @@ public static class CommandStreamApi
     }
 
     private static async Task Stream(
-        HttpContext http, ActorSystem system, StreamMaterializer streams, JournalPulse pulse, IRequiredActor<AdapterCursorRegion> cursors,
+        HttpContext http, ActorSystem system, StreamMaterializer streams, JournalPulse pulse, ContactCenter.Actors.Hosting.JournalHead head,
+        IRequiredActor<AdapterCursorRegion> cursors,
         IOptions<JsonOptions> json, string? from)
     {
         var ct = http.RequestAborted;
         var readJournal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var materializer = streams.Materializer;
-        var tail = new CommandTail(readJournal, materializer, pulse);
+        var tail = new CommandTail(readJournal, materializer, pulse, head);
 
         var start = await StartOffset(http, cursors, tail, from);
         if (start is null)

@@ -26,6 +26,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         if (status >= 500) log.LogError(exception, "request {Method} {Path} failed", context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "2";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
