@@ -57,6 +57,7 @@ public sealed class CliNode : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ContactCenter:Port", "0");
+        builder.UseSetting("ContactCenter:Configuration:Load", "false"); // each test sets up its own center
         builder.UseSetting("ContactCenter:Persistence:ConnectionString", $"Data Source={DatabaseFile}");
         if (_seed is not null) builder.UseSetting("ContactCenter:SeedNodes:0", _seed);
         var keys = new[] { ("admin", AdminKey, "admin"), ("supervisor", SupervisorKey, "supervisor") };
