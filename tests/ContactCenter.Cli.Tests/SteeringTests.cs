@@ -53,17 +53,26 @@ public sealed class SteeringTests(SingleNodeFixture fixture) : IDisposable
         Assert.Equal("LoggedOut", await AgentStatus("cy"));
     }
 
-    [Theory]
-    [InlineData("close")]
-    [InlineData("open")]
-    [InlineData("drain")]
-    public async Task Queue_close_open_and_drain_are_not_implemented_yet(string verb)
+    [Fact]
+    public async Task Queue_drain_close_and_open_steer_the_queue()
     {
-        var result = await _cli.Against(_node, "queue", verb, "general", "--yes");
+        // A queue of its own: the node is shared with the inspection tests.
+        await _node.CreateQueue("steered", "steered");
+        var drain = await _cli.Against(_node, "queue", "drain", "steered", "--yes");
+        Assert.True(drain.ExitCode == 0, drain.ToString());
+        Assert.Contains("draining", drain.Out);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"not implemented: cannot {verb} queue 'general'", result.Error);
-        Assert.Contains("queue opening hours land with the calendar issue", result.Error);
+        var close = await _cli.Against(_node, "queue", "close", "steered", "--yes");
+        Assert.True(close.ExitCode == 0, close.ToString());
+        Assert.Contains("closed", close.Out);
+
+        var open = await _cli.Against(_node, "queue", "open", "steered");
+        Assert.True(open.ExitCode == 0, open.ToString());
+        Assert.Contains("open (following its hours)", open.Out);
+
+        var unknown = await _cli.Against(_node, "queue", "close", "no-such-queue", "--yes");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("does not exist", unknown.Error);
     }
 
     [Fact]

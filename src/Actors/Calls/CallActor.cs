@@ -70,6 +70,8 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
             PersistThen(decision.Events, events => { foreach (var e in events) React(e); });
         });
         Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now).Events, events => { foreach (var e in events) React(e); }));
+        Command<ClosedWhileQueued>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events,
+            events => { foreach (var e in events) React(e); }));
         Command<ReceiveTimeout>(_ => Passivate());
     }
 
@@ -124,12 +126,16 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
         var stream = Context.System.EventStream;
         switch (e)
         {
-            case CallOffered when State.Status == CallStatus.Queued:
+            case CallOffered o when State.Status == CallStatus.Queued && State.Details!.QueueId == o.QueueId:
                 Enqueue();
+                break;
+            case CallRedirected when State.Status == CallStatus.Queued:
+                Enqueue(); // into the queue it was redirected to
                 break;
             case CallForwarded or CallClosedAnnounced:
                 Finished();
                 break;
+
             case CallOfferedToAgent r:
                 stream.Publish(new CallSignals.RingAgent(_callId, r.AgentId, r.Token, State.Details!.QueueId));
                 break;

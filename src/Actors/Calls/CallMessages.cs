@@ -47,6 +47,9 @@ public static class CallProtocol
     /// <summary>The agent answered the offer identified by <paramref name="Token"/>.</summary>
     public sealed record AgentConnected(string CallId, string AgentId, string Token) : IWithCallId;
 
+    /// <summary>The queue was closed while the call waited in it; the call gets the queue's closed handling.</summary>
+    public sealed record ClosedWhileQueued(string CallId, string QueueId) : IWithCallId;
+
     /// <summary>The agent let the offer go (no answer in time, forced logout); the call returns to its queue.</summary>
     public sealed record OfferWithdrawn(string CallId, string AgentId, string Token, string Reason) : IWithCallId;
 }

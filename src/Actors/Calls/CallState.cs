@@ -85,16 +85,26 @@ public sealed record CallState(
             new CallRank(cmd.Priority, now), CprNumber.Protect(cmd.AttachedData), now);
         if (route.IsOpen(now)) return Decision<ICallEvent>.Accept(offered);
 
+        return Decision<ICallEvent>.Accept([offered, Closed(route, routes, now)]);
+    }
+
+    /// <summary>A queued call whose queue was closed by an operator gets the closed handling now.</summary>
+    public Decision<ICallEvent> Decide(ClosedWhileQueued msg, DateTimeOffset now, Func<string, QueueRoute?> routes) =>
+        Status == CallStatus.Queued && Details!.QueueId == msg.QueueId && routes(msg.QueueId) is { } route
+            ? Decision<ICallEvent>.Accept(Closed(route, routes, now))
+            : Decision<ICallEvent>.Nothing;
+
+    /// <summary>The event a closed queue's handling gives: forward, overflow to an open queue, or announce.</summary>
+    private static ICallEvent Closed(QueueRoute route, Func<string, QueueRoute?> routes, DateTimeOffset now)
+    {
         var closed = route.WhenClosed ?? Queues.ClosedHandling.AnnounceNextOpening;
-        switch (closed.Action)
+        return closed.Action switch
         {
-            case Queues.ClosedAction.Forward:
-                return Decision<ICallEvent>.Accept(offered, new CallForwarded(closed.Target!, $"queue '{route.QueueId}' closed", now));
-            case Queues.ClosedAction.Overflow when routes(closed.Target!) is { } target && target.IsOpen(now):
-                return Decision<ICallEvent>.Accept(offered, new CallRedirected(route.QueueId, target.QueueId, "closed", now));
-            default:
-                return Decision<ICallEvent>.Accept(offered, new CallClosedAnnounced(route.QueueId, route.Hours?.NextOpening(now), now));
-        }
+            Queues.ClosedAction.Forward => new CallForwarded(closed.Target!, $"queue '{route.QueueId}' closed", now),
+            Queues.ClosedAction.Overflow when routes(closed.Target!) is { } target && target.IsOpen(now) =>
+                new CallRedirected(route.QueueId, target.QueueId, "closed", now),
+            _ => new CallClosedAnnounced(route.QueueId, route.Override == Queues.QueueOverride.None ? route.Hours?.NextOpening(now) : null, now),
+        };
     }
 
     /// <summary>Only a queued call can ring an agent; anything else is a second routing to be fenced off.</summary>

@@ -2,6 +2,17 @@ using ContactCenter.Actors.Serialization;
 
 namespace ContactCenter.Actors.Queues;
 
+/// <summary>An operator's override of a queue's opening hours.</summary>
+public enum QueueOverride
+{
+    /// <summary>The queue follows its opening hours.</summary>
+    None,
+    /// <summary>New calls get the closed handling; calls already waiting are still served.</summary>
+    Draining,
+    /// <summary>New calls and the calls waiting get the closed handling at once.</summary>
+    Closed,
+}
+
 /// <summary>What happens to a call that arrives while its queue is closed.</summary>
 public enum ClosedAction
 {

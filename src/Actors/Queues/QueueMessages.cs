@@ -16,6 +16,9 @@ public static class QueueCommands
     /// <summary>Create the queue or change any of its settings.</summary>
     public sealed record ConfigureQueue(string QueueId, QueueConfig Config) : IWithQueueId;
 
+    /// <summary>Close, drain or reopen the queue regardless of its hours (ccctl queue close|drain|open).</summary>
+    public sealed record SetOverride(string QueueId, QueueOverride Override) : IWithQueueId;
+
     /// <summary>Remove the queue; refused while calls wait in it.</summary>
     public sealed record RemoveQueue(string QueueId) : IWithQueueId;
 
@@ -68,6 +71,9 @@ public static class QueueEvents
     /// <summary>The call left the line without an agent (the caller hung up, or it was moved).</summary>
     public sealed record CallRemoved(string CallId, string Reason, DateTimeOffset At) : IQueueEvent;
 
+    /// <summary>An operator closed, drained or reopened the queue.</summary>
+    public sealed record QueueOverrideSet(QueueOverride Override, DateTimeOffset At) : IQueueEvent;
+
     /// <summary>The queue was removed; its configuration is gone and it no longer routes.</summary>
     public sealed record QueueRemoved(DateTimeOffset At) : IQueueEvent;
 }
@@ -81,4 +87,5 @@ public sealed record QueueView(
     QueueConfig? Config,
     ImmutableArray<WaitingCall> Waiting,
     ImmutableArray<IdleAgent> IdleAgents,
-    int OpenProposals) : IContactCenterMessage;
+    int OpenProposals,
+    QueueOverride Override = QueueOverride.None) : IContactCenterMessage;

@@ -14,7 +14,8 @@ public sealed record QueueState(
     QueueConfig? Config,
     ImmutableSortedSet<WaitingCall> Line,
     ImmutableDictionary<string, WaitingCall> ById,
-    string? LastServedAgentId)
+    string? LastServedAgentId,
+    QueueOverride Override = QueueOverride.None)
 {
     public static readonly IComparer<WaitingCall> LineOrder = Comparer<WaitingCall>.Create((a, b) =>
     {
@@ -33,7 +34,8 @@ public sealed record QueueState(
         CallEnqueued q when !ById.ContainsKey(q.CallId) => Add(new WaitingCall(q.CallId, q.Rank, q.At)),
         CallAssigned a => Remove(a.CallId) with { LastServedAgentId = a.AgentId },
         CallRemoved r => Remove(r.CallId),
-        QueueRemoved => this with { Config = null },
+        QueueRemoved => this with { Config = null, Override = QueueOverride.None },
+        QueueOverrideSet o => this with { Override = o.Override },
         _ => this,
     };
 
@@ -49,6 +51,17 @@ public sealed record QueueState(
         return errors.Count > 0
             ? Decision<IQueueEvent>.Reject(QueueId, RejectionCode.Invalid, string.Join("; ", errors))
             : Decision<IQueueEvent>.Accept(new QueueConfigured(cmd.Config, now));
+    }
+
+    /// <summary>Closing at once also takes the waiting calls out of line (each then gets the closed handling).</summary>
+    public Decision<IQueueEvent> Decide(QueueCommands.SetOverride cmd, DateTimeOffset now)
+    {
+        if (!Exists) return Decision<IQueueEvent>.Reject(QueueId, RejectionCode.NotFound, $"queue '{QueueId}' does not exist");
+        if (!Enum.IsDefined(cmd.Override)) return Decision<IQueueEvent>.Reject(QueueId, RejectionCode.Invalid, $"override: {cmd.Override} is not known");
+        if (cmd.Override == Override) return Decision<IQueueEvent>.Nothing;
+        var events = new List<IQueueEvent> { new QueueOverrideSet(cmd.Override, now) };
+        if (cmd.Override == QueueOverride.Closed) events.AddRange(Line.Select(c => new CallRemoved(c.CallId, "queue closed", now)));
+        return Decision<IQueueEvent>.Accept(events.ToArray());
     }
 
     public Decision<IQueueEvent> Decide(QueueCommands.RemoveQueue cmd, DateTimeOffset now)

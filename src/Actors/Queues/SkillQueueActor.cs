@@ -40,6 +40,21 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
             RegisterRoute();
             Dispatch();
         }));
+        Command<SetOverride>(cmd => Handle(State.Decide(cmd, Now), events =>
+        {
+            Sender.Tell(new CommandAccepted(_queueId, State.Override switch
+            {
+                QueueOverride.Closed => $"queue '{_queueId}' closed; {events.Count - 1} waiting calls got its closed handling",
+                QueueOverride.Draining => $"queue '{_queueId}' draining: no new calls, {State.Line.Count} waiting calls will be served",
+                _ => $"queue '{_queueId}' open (following its hours)",
+            }));
+            foreach (var removed in events.OfType<CallRemoved>())
+            {
+                _roster.ReleaseCall(removed.CallId);
+                _regions.Calls.Tell(new CallProtocol.ClosedWhileQueued(removed.CallId, _queueId));
+            }
+            if (events.Count > 0) RegisterRoute();
+        }));
         Command<RemoveQueue>(cmd => Handle(State.Decide(cmd, Now), _ =>
         {
             Sender.Tell(new CommandAccepted(_queueId, $"queue '{_queueId}' removed"));
@@ -64,7 +79,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         });
         Command<RemoveCall>(cmd => Handle(State.Decide(cmd, Now), _ => _roster.ReleaseCall(cmd.CallId)));
         Command<GetQueueState>(_ => Sender.Tell(new QueueView(
-            _queueId, State.Config, State.Line.ToImmutableArray(), _roster.IdleAgents.ToImmutableArray(), _roster.OpenProposals)));
+            _queueId, State.Config, State.Line.ToImmutableArray(), _roster.IdleAgents.ToImmutableArray(), _roster.OpenProposals, State.Override)));
 
         Command<AgentAvailable>(OnAgentAvailable);
         Command<AgentUnavailable>(m => _roster.MarkUnavailable(m.AgentId));
@@ -87,7 +102,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
     protected override QueueState ApplyEvent(QueueState state, IQueueEvent e) => state.Apply(e);
 
     protected override object ToSnapshot(QueueState state) =>
-        new QueueSnapshot(state.Config, state.Line.ToImmutableArray(), state.LastServedAgentId);
+        new QueueSnapshot(state.Config, state.Line.ToImmutableArray(), state.LastServedAgentId, state.Override);
 
     protected override QueueState FromSnapshot(object snapshot)
     {
@@ -96,6 +111,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         return QueueState.Empty(_queueId) with
         {
             Config = s.Config, Line = line, ById = line.ToImmutableDictionary(c => c.CallId), LastServedAgentId = s.LastServedAgentId,
+            Override = s.Override,
         };
     }
 
@@ -115,7 +131,8 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
     {
         var config = State.Config!;
         _regions.Directory.Tell(new QueueDirectoryActor.Register(
-            new QueueRoute(_queueId, config.RequiredSkill, config.MinLevel, Guid.NewGuid().ToString("N"), config.Hours, config.WhenClosed)));
+            new QueueRoute(_queueId, config.RequiredSkill, config.MinLevel, Guid.NewGuid().ToString("N"), config.Hours, config.WhenClosed,
+                State.Override)));
     }
 
     private void OnAgentAvailable(AgentAvailable m)
@@ -186,5 +203,6 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
 }
 
 /// <summary>The snapshot form of a queue: its line as a plain array (a sorted set needs its comparer back).</summary>
-public sealed record QueueSnapshot(QueueConfig? Config, ImmutableArray<WaitingCall> Waiting, string? LastServedAgentId)
+public sealed record QueueSnapshot(
+    QueueConfig? Config, ImmutableArray<WaitingCall> Waiting, string? LastServedAgentId, QueueOverride Override = QueueOverride.None)
     : Serialization.IContactCenterMessage;

@@ -10,10 +10,11 @@ namespace ContactCenter.Actors.Routing;
 /// </summary>
 public sealed record QueueRoute(
     string QueueId, string Skill, int MinLevel, string Incarnation,
-    Calendar.BusinessCalendar? Hours = null, Queues.ClosedHandling? WhenClosed = null) : IContactCenterMessage
+    Calendar.BusinessCalendar? Hours = null, Queues.ClosedHandling? WhenClosed = null,
+    Queues.QueueOverride Override = Queues.QueueOverride.None) : IContactCenterMessage
 {
-    /// <summary>Open now? A queue without hours is always open.</summary>
-    public bool IsOpen(DateTimeOffset instant) => Hours?.IsOpen(instant) ?? true;
+    /// <summary>Open now for a new call? Not while an operator has it closed or draining; otherwise its hours decide.</summary>
+    public bool IsOpen(DateTimeOffset instant) => Override == Queues.QueueOverride.None && (Hours?.IsOpen(instant) ?? true);
 }
 
 /// <summary>Published on the node's event stream when queue routes change.</summary>

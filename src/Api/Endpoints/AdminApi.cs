@@ -94,10 +94,10 @@ public static class AdminApi
         admin.MapGet("/queues/{queueId}", GetQueue);
         admin.MapPost("/agents/{agentId}/logout", (string agentId, bool? force, IRequiredActor<AgentRegion> agents) =>
             CoreAsk.Send(agents, new AgentCommands.LogOut(agentId, force ?? false)));
-        foreach (var verb in new[] { "close", "open", "drain" })
+        foreach (var (verb, state) in new[] { ("close", QueueOverride.Closed), ("open", QueueOverride.None), ("drain", QueueOverride.Draining) })
         {
-            admin.MapPost($"/queues/{{queueId}}/{verb}", (string queueId) => ApiProblems.Create(StatusCodes.Status501NotImplemented,
-                "not-implemented", $"cannot {verb} queue '{queueId}': queues have no open/closed state yet; queue opening hours land with the calendar issue"));
+            admin.MapPost($"/queues/{{queueId}}/{verb}", (string queueId, IRequiredActor<QueueRegion> queues) =>
+                CoreAsk.Send(queues, new QueueCommands.SetOverride(queueId, state)));
         }
 
         admin.MapGet("/log/level", (ActorSystem system) => TypedResults.Ok(log.Levels(system)));

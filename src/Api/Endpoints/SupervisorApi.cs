@@ -21,7 +21,7 @@ public sealed record WaitingCallView(string CallId, int Priority, DateTimeOffset
 /// <summary>A queue's live state: its settings, its line with each caller's wait, its idle agents.</summary>
 public sealed record QueueLiveView(
     string QueueId, QueueConfig Config, IReadOnlyList<WaitingCallView> Waiting, double LongestWaitSeconds,
-    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals);
+    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals, QueueOverride Override);
 
 /// <summary>Endpoints for supervisors: configure queues and agents, change skills live, read live state.</summary>
 public static class SupervisorApi
@@ -35,6 +35,12 @@ public static class SupervisorApi
         v1.MapPut("/queues/{queueId}", (string queueId, QueueConfig config, IRequiredActor<QueueRegion> queues) =>
             CoreAsk.Send(queues, new QueueCommands.ConfigureQueue(queueId, config)));
         v1.MapGet("/queues/{queueId}", GetQueue);
+        v1.MapPost("/queues/{queueId}/close", (string queueId, IRequiredActor<QueueRegion> queues) =>
+            CoreAsk.Send(queues, new QueueCommands.SetOverride(queueId, QueueOverride.Closed)));
+        v1.MapPost("/queues/{queueId}/drain", (string queueId, IRequiredActor<QueueRegion> queues) =>
+            CoreAsk.Send(queues, new QueueCommands.SetOverride(queueId, QueueOverride.Draining)));
+        v1.MapPost("/queues/{queueId}/open", (string queueId, IRequiredActor<QueueRegion> queues) =>
+            CoreAsk.Send(queues, new QueueCommands.SetOverride(queueId, QueueOverride.None)));
         v1.MapDelete("/queues/{queueId}", (string queueId, IRequiredActor<QueueRegion> queues) =>
             CoreAsk.Send(queues, new QueueCommands.RemoveQueue(queueId)));
         v1.MapDelete("/agents/{agentId}", (string agentId, IRequiredActor<AgentRegion> agents) =>
@@ -57,6 +63,6 @@ public static class SupervisorApi
                 Math.Round((now - w.Rank.OriginalArrival).TotalSeconds, 1)))
             .ToList();
         return TypedResults.Ok(new QueueLiveView(queueId, view.Config, waiting, waiting.Count == 0 ? 0 : waiting.Max(w => w.WaitingSeconds),
-            view.IdleAgents, view.OpenProposals));
+            view.IdleAgents, view.OpenProposals, view.Override));
     }
 }

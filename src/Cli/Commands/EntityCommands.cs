@@ -54,8 +54,8 @@ public static class EntityCommands
 
         foreach (var (verb, description, destructive) in new[]
                  {
-                     ("close", "Stop taking new calls into the queue", true),
-                     ("open", "Take new calls into the queue again", false),
+                     ("close", "Close now: new calls and the waiting ones get the queue's closed handling", true),
+                     ("open", "Follow the queue's opening hours again", false),
                      ("drain", "Stop taking new calls and let the waiting ones be served", true),
                  })
         {

@@ -266,4 +266,45 @@ public sealed class RoutingRulesTests : IAsyncLifetime
         Assert.Equal(AgentStatus.Ready, (await _node.Agent("a")).Status);
         await Eventually.Holds(() => Assert.Contains(_node.Signals.Of<CallSignals.CallCompleted>(), s => s.CallId == "late"));
     }
+
+    [Fact]
+    public async Task A_draining_queue_serves_its_waiting_calls_and_turns_new_ones_away()
+    {
+        await Queue("q", new QueueConfig("q", "q", WrapUp: TimeSpan.Zero, WhenClosed: new ClosedHandling(ClosedAction.Forward, "+4599")));
+        await _node.CreateAgent("a", ("q", 5));
+        await _node.OfferCall("waiting", "q");
+        await Eventually.Holds(async () => Assert.Single((await _node.Queue("q")).Waiting));
+
+        Assert.IsType<CommandAccepted>(await _node.Ask<object>(_node.Queues, new QueueCommands.SetOverride("q", QueueOverride.Draining)));
+        await Eventually.Holds(() => Assert.Equal(QueueOverride.Draining, _node.Directory.Routes["q"].Override));
+        var late = await _node.Ask<object>(_node.Calls, new CallCommands.OfferCall("late", "+4511", "33663366", "q"));
+
+        Assert.Contains("Forwarded", Assert.IsType<CommandAccepted>(late).Detail);
+        await _node.Ready("a");
+        Assert.Equal("a", (await _node.Ringing("waiting")).AgentId);
+    }
+
+    [Fact]
+    public async Task Closing_a_queue_gives_its_waiting_calls_the_closed_handling_and_opening_it_routes_again()
+    {
+        await Queue("q", new QueueConfig("q", "q", WhenClosed: new ClosedHandling(ClosedAction.Forward, "+4599")));
+        await _node.OfferCall("w1", "q");
+        await _node.OfferCall("w2", "q");
+        await Eventually.Holds(async () => Assert.Equal(2, (await _node.Queue("q")).Waiting.Length));
+
+        var closed = await _node.Ask<object>(_node.Queues, new QueueCommands.SetOverride("q", QueueOverride.Closed));
+
+        Assert.Contains("2 waiting calls", Assert.IsType<CommandAccepted>(closed).Detail);
+        await Eventually.Holds(async () =>
+        {
+            Assert.Equal(CallStatus.Forwarded, (await _node.Call("w1")).Status);
+            Assert.Equal(CallStatus.Forwarded, (await _node.Call("w2")).Status);
+        });
+        Assert.Empty((await _node.Queue("q")).Waiting);
+
+        await _node.Ask<object>(_node.Queues, new QueueCommands.SetOverride("q", QueueOverride.None));
+        await Eventually.Holds(() => Assert.Equal(QueueOverride.None, _node.Directory.Routes["q"].Override));
+        await _node.OfferCall("w3", "q");
+        Assert.Equal(CallStatus.Queued, (await _node.Call("w3")).Status);
+    }
 }

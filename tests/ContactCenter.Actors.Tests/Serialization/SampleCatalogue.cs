@@ -126,6 +126,9 @@ public static class SampleCatalogue
         Add(new AgentCommands.RemoveAgent(AgentId));
         Add(new AgentEvents.AgentRemoved(Utc));
         Add(new QueueCommands.RemoveQueue(QueueId));
+        Add(new QueueCommands.SetOverride(QueueId, QueueOverride.Draining));
+        Add(new QueueEvents.QueueOverrideSet(QueueOverride.Closed, Summer));
+        Add(new CallProtocol.ClosedWhileQueued(CallId, QueueId));
         Add(new QueueEvents.QueueRemoved(Summer));
         Add(new Adapters.JournalAdvanced("akka.tcp://contact-center@127.0.0.1:4053"));
         Add(new Adapters.AdapterCursorMessages.Acknowledge("adapter-1", 4711));
