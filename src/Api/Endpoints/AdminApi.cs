@@ -149,13 +149,9 @@ public static class AdminApi
     {
         var view = (QueueView)await CoreAsk.Ask(queues, new QueueCommands.GetQueueState(queueId));
         if (view.Config is null) return ApiProblems.NotFound($"queue '{queueId}'");
-        var now = time.GetUtcNow();
-        var waiting = view.Waiting
-            .Select(w => new WaitingCallView(w.CallId, w.Rank.Priority, w.Rank.OriginalArrival, w.EnqueuedAt,
-                Math.Round((now - w.Rank.OriginalArrival).TotalSeconds, 1)))
-            .ToList();
-        return TypedResults.Ok(new AdminQueueView(queueId, view.Config, directory.Routes.GetValueOrDefault(queueId), waiting,
-            waiting.Count == 0 ? 0 : waiting.Max(w => w.WaitingSeconds), view.IdleAgents, view.OpenProposals));
+        var live = QueueLiveView.From(view, time.GetUtcNow());
+        return TypedResults.Ok(new AdminQueueView(queueId, view.Config, directory.Routes.GetValueOrDefault(queueId), live.Waiting,
+            live.LongestWaitSeconds, view.IdleAgents, view.OpenProposals));
     }
 
     private static Results<Ok<LogLevelView>, ProblemHttpResult> SetLevel(NodeLog log, LogLevelRequest body, ActorSystem system)

@@ -21,7 +21,19 @@ public sealed record WaitingCallView(string CallId, int Priority, DateTimeOffset
 /// <summary>A queue's live state: its settings, its line with each caller's wait, its idle agents.</summary>
 public sealed record QueueLiveView(
     string QueueId, QueueConfig Config, IReadOnlyList<WaitingCallView> Waiting, double LongestWaitSeconds,
-    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals, QueueOverride Override);
+    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals, QueueOverride Override)
+{
+    /// <summary>The queue's state with each caller's wait measured at <paramref name="now"/>.</summary>
+    public static QueueLiveView From(QueueView view, DateTimeOffset now)
+    {
+        var waiting = view.Waiting
+            .Select(w => new WaitingCallView(w.CallId, w.Rank.Priority, w.Rank.OriginalArrival, w.EnqueuedAt,
+                Math.Round((now - w.Rank.OriginalArrival).TotalSeconds, 1)))
+            .ToList();
+        return new QueueLiveView(view.QueueId, view.Config!, waiting, waiting.Count == 0 ? 0 : waiting.Max(w => w.WaitingSeconds),
+            view.IdleAgents, view.OpenProposals, view.Override);
+    }
+}
 
 /// <summary>Endpoints for supervisors: configure queues and agents, change skills live, read live state.</summary>
 public static class SupervisorApi
@@ -56,13 +68,6 @@ public static class SupervisorApi
         string queueId, IRequiredActor<QueueRegion> queues, TimeProvider time)
     {
         var view = (QueueView)await CoreAsk.Ask(queues, new QueueCommands.GetQueueState(queueId));
-        if (view.Config is null) return ApiProblems.NotFound($"queue '{queueId}'");
-        var now = time.GetUtcNow();
-        var waiting = view.Waiting
-            .Select(w => new WaitingCallView(w.CallId, w.Rank.Priority, w.Rank.OriginalArrival, w.EnqueuedAt,
-                Math.Round((now - w.Rank.OriginalArrival).TotalSeconds, 1)))
-            .ToList();
-        return TypedResults.Ok(new QueueLiveView(queueId, view.Config, waiting, waiting.Count == 0 ? 0 : waiting.Max(w => w.WaitingSeconds),
-            view.IdleAgents, view.OpenProposals, view.Override));
+        return view.Config is null ? ApiProblems.NotFound($"queue '{queueId}'") : TypedResults.Ok(QueueLiveView.From(view, time.GetUtcNow()));
     }
 }
