@@ -17,8 +17,16 @@ public sealed class CommandTail(SqlReadJournal journal, IMaterializer materializ
     public const int BatchSize = 500;
     public static readonly TimeSpan FallbackPoll = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// After a pulse the read journal may not show the new event yet: it reads only up to the newest position
+    /// it has confirmed free of gaps (looked up every 20 ms). So a pulse is followed by a few quick re-reads.
+    /// </summary>
+    public static readonly TimeSpan FollowUp = TimeSpan.FromMilliseconds(15);
+    public const int FollowUps = 6;
+
     public async IAsyncEnumerable<AdapterCommand> After(long offset, [EnumeratorCancellation] CancellationToken ct)
     {
+        var followUps = 0;
         while (!ct.IsCancellationRequested)
         {
             // Take the pulse before reading, so an event persisted during the read is not slept through.
@@ -32,7 +40,14 @@ public sealed class CommandTail(SqlReadJournal journal, IMaterializer materializ
                 if (AdapterCommand.From(offset, envelope.PersistenceId, envelope.Event) is { } command) yield return command;
             }
             if (batch.Count == BatchSize) continue;
-            await Task.WhenAny(woken, Task.Delay(FallbackPoll, ct));
+            if (batch.Count == 0 && followUps > 0)
+            {
+                followUps--;
+                await Task.WhenAny(woken, Task.Delay(FollowUp, ct));
+                continue;
+            }
+            var winner = await Task.WhenAny(woken, Task.Delay(FallbackPoll, ct));
+            followUps = winner == woken ? FollowUps : 0;
         }
     }
 

@@ -16,6 +16,9 @@ public static class PersistenceSetup
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "unknown persistence provider"),
         };
         var quoted = Quote(connectionString);
+        // SQLite opens a transaction of any other level as BEGIN IMMEDIATE, which queues the read journal
+        // behind every write; in WAL mode a plain BEGIN still reads a consistent snapshot.
+        var readIsolation = settings.Provider == PersistenceProvider.Sqlite ? "read-uncommitted" : "unspecified";
         var hocon = $$"""
             akka.persistence {
               journal {
@@ -41,8 +44,9 @@ public static class PersistenceSetup
               query.journal.sql {
                 connection-string = {{quoted}}
                 provider-name = "{{provider}}"
-                refresh-interval = 200ms
+                refresh-interval = 10ms
                 tag-read-mode = Csv
+                read-isolation-level = {{readIsolation}}
                 # Queries read up to the newest position known free of gaps; the default 1 s between
                 # look-ups would delay every command on the adapter stream by up to a second.
                 journal-sequence-retrieval.query-delay = 20ms
