@@ -26,6 +26,9 @@ public sealed class ApiNode : WebApplicationFactory<Program>
     /// <summary>Off by default so each test starts from an empty center.</summary>
     public bool LoadSampleConfiguration { get; init; }
 
+    /// <summary>Requests in flight before the node answers 429.</summary>
+    public int MaxConcurrentRequests { get; init; } = 512;
+
     /// <summary>Stops the node but leaves its database for a next node (a restart).</summary>
     public async Task StopKeepingDatabase()
     {
@@ -49,6 +52,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
         builder.UseSetting("ContactCenter:Persistence:ConnectionString", $"Data Source={DatabaseFile}");
         builder.UseSetting("ContactCenter:Api:MaxRequestBodyBytes", "65536");
         builder.UseSetting("ContactCenter:Configuration:Load", LoadSampleConfiguration ? "true" : "false");
+        builder.UseSetting("ContactCenter:Api:MaxConcurrentRequests", MaxConcurrentRequests.ToString());
         var keys = new[]
         {
             ("adapter", AdapterKey, "adapter", null),
