@@ -295,6 +295,7 @@ public sealed class RoutingRulesTests : IAsyncLifetime
         var closed = await _node.Ask<object>(_node.Queues, new QueueCommands.SetOverride("q", QueueOverride.Closed));
 
         Assert.Contains("2 waiting calls", Assert.IsType<CommandAccepted>(closed).Detail);
+        await Eventually.Holds(() => Assert.Equal(QueueOverride.Closed, _node.Directory.Routes["q"].Override));
         await Eventually.Holds(async () =>
         {
             Assert.Equal(CallStatus.Forwarded, (await _node.Call("w1")).Status);
