@@ -89,11 +89,12 @@ public sealed record QueueEntry(
     int ServiceLevelPercent = 80,
     int ServiceLevelSeconds = 20,
     HoursEntry? Hours = null,
-    ClosedHandling? WhenClosed = null)
+    ClosedHandling? WhenClosed = null,
+    AtClosing WaitingAtClosing = AtClosing.Serve)
 {
     public QueueConfig ToConfig() => new(
         Name, RequiredSkill, MinLevel, Strategy, TimeSpan.FromSeconds(WrapUpSeconds), TimeSpan.FromSeconds(OfferTimeoutSeconds),
-        ServiceLevelPercent, TimeSpan.FromSeconds(ServiceLevelSeconds), null, Hours?.ToCalendar(Name), WhenClosed);
+        ServiceLevelPercent, TimeSpan.FromSeconds(ServiceLevelSeconds), null, Hours?.ToCalendar(Name), WhenClosed, WaitingAtClosing);
 }
 
 /// <summary>Opening hours in the file: weekday lists of intervals, the holiday rule and special days.</summary>

@@ -13,6 +13,15 @@ public enum QueueOverride
     Closed,
 }
 
+/// <summary>What happens at closing time to the calls still waiting.</summary>
+public enum AtClosing
+{
+    /// <summary>They are served (the default): closing only turns new calls away.</summary>
+    Serve,
+    /// <summary>They get the queue's closed handling at the closing instant (announce, forward or overflow).</summary>
+    ApplyClosedHandling,
+}
+
 /// <summary>What happens to a call that arrives while its queue is closed.</summary>
 public enum ClosedAction
 {

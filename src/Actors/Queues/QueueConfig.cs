@@ -18,7 +18,8 @@ public sealed record QueueConfig(
     TimeSpan? ServiceLevelThreshold = null,
     ImmutableList<string>? LinearOrder = null,
     BusinessCalendar? Hours = null,
-    ClosedHandling? WhenClosed = null) : IContactCenterMessage
+    ClosedHandling? WhenClosed = null,
+    AtClosing WaitingAtClosing = AtClosing.Serve) : IContactCenterMessage
 {
     public static readonly TimeSpan DefaultWrapUp = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultOfferTimeout = TimeSpan.FromSeconds(15);
@@ -53,6 +54,7 @@ public sealed record QueueConfig(
             errors.Add("serviceLevelThreshold: must be positive");
         if (Hours is not null) errors.AddRange(Hours.Validate().Select(e => "hours." + e));
         errors.AddRange(EffectiveWhenClosed.Validate("whenClosed"));
+        if (!Enum.IsDefined(WaitingAtClosing)) errors.Add($"waitingAtClosing: {WaitingAtClosing} is not a closing rule");
         return errors;
     }
 }

@@ -49,6 +49,9 @@ public static class QueueProtocol
     public sealed record ProposalDeclined(string QueueId, string AgentId, string CallId, long ProposalId, string Reason)
         : IWithQueueId;
 
+    /// <summary>Internal: the queue's opening hours end now.</summary>
+    public sealed record ClosingTimeReached(string QueueId, DateTimeOffset ClosesAt) : IWithQueueId;
+
     /// <summary>Internal: a proposal got no answer in time; the call is freed for other agents.</summary>
     public sealed record ProposalExpired(string QueueId, string AgentId, long ProposalId) : IWithQueueId;
 }

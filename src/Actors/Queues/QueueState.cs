@@ -64,6 +64,12 @@ public sealed record QueueState(
         return Decision<IQueueEvent>.Accept(events.ToArray());
     }
 
+    /// <summary>At closing time, with the "apply closed handling" rule, the waiting calls leave the line.</summary>
+    public Decision<IQueueEvent> Decide(QueueProtocol.ClosingTimeReached msg, DateTimeOffset now) =>
+        Config is { WaitingAtClosing: AtClosing.ApplyClosedHandling } && Line.Count > 0
+            ? Decision<IQueueEvent>.Accept(Line.Select(c => (IQueueEvent)new CallRemoved(c.CallId, "closing time", now)).ToArray())
+            : Decision<IQueueEvent>.Nothing;
+
     public Decision<IQueueEvent> Decide(QueueCommands.RemoveQueue cmd, DateTimeOffset now)
     {
         if (!Exists) return Decision<IQueueEvent>.Reject(QueueId, RejectionCode.NotFound, $"queue '{QueueId}' does not exist");

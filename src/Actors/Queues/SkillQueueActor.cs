@@ -38,6 +38,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         {
             Sender.Tell(new CommandAccepted(_queueId, $"queue '{_queueId}' configured"));
             RegisterRoute();
+            ArmClosingTime();
             Dispatch();
         }));
         Command<SetOverride>(cmd => Handle(State.Decide(cmd, Now), events =>
@@ -48,13 +49,20 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
                 QueueOverride.Draining => $"queue '{_queueId}' draining: no new calls, {State.Line.Count} waiting calls will be served",
                 _ => $"queue '{_queueId}' open (following its hours)",
             }));
-            foreach (var removed in events.OfType<CallRemoved>())
-            {
-                _roster.ReleaseCall(removed.CallId);
-                _regions.Calls.Tell(new CallProtocol.ClosedWhileQueued(removed.CallId, _queueId));
-            }
+            HandOverClosed(events);
             if (events.Count > 0) RegisterRoute();
         }));
+        Command<ClosingTimeReached>(m =>
+        {
+            // A far closing is re-checked daily rather than scheduled days ahead.
+            if (m.ClosesAt > Now + TimeSpan.FromSeconds(1))
+            {
+                ArmClosingTime();
+                return;
+            }
+            ClosingTime(m);
+        });
+
         Command<RemoveQueue>(cmd => Handle(State.Decide(cmd, Now), _ =>
         {
             Sender.Tell(new CommandAccepted(_queueId, $"queue '{_queueId}' removed"));
@@ -123,7 +131,38 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
 
     protected override void OnRecovered()
     {
-        if (State.Exists) RegisterRoute();
+        if (!State.Exists) return;
+        RegisterRoute();
+        ArmClosingTime();
+    }
+
+    private void ClosingTime(ClosingTimeReached m) => Handle(State.Decide(m, Now), events =>
+    {
+        HandOverClosed(events);
+        ArmClosingTime();
+    });
+
+    /// <summary>The calls taken out of line get the queue's closed handling from their call entities.</summary>
+    private void HandOverClosed(IReadOnlyList<IQueueEvent> events)
+    {
+        foreach (var removed in events.OfType<CallRemoved>())
+        {
+            _roster.ReleaseCall(removed.CallId);
+            _regions.Calls.Tell(new CallProtocol.ClosedWhileQueued(removed.CallId, _queueId));
+        }
+    }
+
+    /// <summary>With the "apply closed handling" rule, a timer at the next closing instant (re-armed on recovery).</summary>
+    private void ArmClosingTime()
+    {
+        Timers.Cancel("closing-time");
+        if (State.Config is not { WaitingAtClosing: AtClosing.ApplyClosedHandling, Hours: { } hours }) return;
+        var now = Now;
+        // NextClosing is "at or after": while closed it answers now; look for the closing after the next opening.
+        var from = hours.IsOpen(now) ? now : hours.NextOpening(now);
+        if (from is null || hours.NextClosing(from.Value) is not { } closes) return;
+        var delay = closes > now ? closes - now : TimeSpan.Zero;
+        Timers.StartSingleTimer("closing-time", new ClosingTimeReached(_queueId, closes), delay < TimeSpan.FromDays(1) ? delay : TimeSpan.FromDays(1));
     }
 
     /// <summary>A fresh incarnation makes every idle agent with the skill announce itself here again.</summary>

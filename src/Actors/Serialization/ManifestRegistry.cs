@@ -35,6 +35,7 @@ public static class ManifestRegistry
         (typeof(QueueProtocol.ProposalAccepted), "queue.proposal-accepted"),
         (typeof(QueueProtocol.ProposalDeclined), "queue.proposal-declined"),
         (typeof(QueueProtocol.ProposalExpired), "queue.proposal-expired"),
+        (typeof(QueueProtocol.ClosingTimeReached), "queue.closing-time-reached"),
         (typeof(QueueEvents.QueueConfigured), "queue.configured"),
         (typeof(QueueEvents.CallEnqueued), "queue.call-enqueued"),
         (typeof(QueueEvents.CallAssigned), "queue.call-assigned"),

@@ -308,4 +308,29 @@ public sealed class RoutingRulesTests : IAsyncLifetime
         await _node.OfferCall("w3", "q");
         Assert.Equal(CallStatus.Queued, (await _node.Call("w3")).Status);
     }
+
+    [Fact]
+    public async Task At_closing_time_waiting_calls_get_the_closed_handling_when_the_queue_says_so()
+    {
+        // Open today from midnight until two seconds from now (Copenhagen time).
+        var local = ContactCenter.Actors.Calendar.CopenhagenTime.Local(DateTimeOffset.UtcNow);
+        var closes = local.TimeOfDay + TimeSpan.FromSeconds(2);
+        if (closes >= TimeSpan.FromHours(24)) return; // the last seconds of a day cannot host this scenario
+        var today = new ContactCenter.Actors.Calendar.BusinessCalendar
+        {
+            Name = "closing soon",
+            SpecialDays = [new ContactCenter.Actors.Calendar.SpecialDay
+            {
+                Date = DateOnly.FromDateTime(local.DateTime), Note = "test",
+                Hours = [new ContactCenter.Actors.Calendar.OpeningInterval(TimeSpan.Zero, closes)],
+            }],
+        };
+        await Queue("q", new QueueConfig("q", "q", Hours: today, WhenClosed: new ClosedHandling(ClosedAction.Forward, "+4599"),
+            WaitingAtClosing: AtClosing.ApplyClosedHandling));
+        await _node.OfferCall("waiting", "q");
+        Assert.Equal(CallStatus.Queued, (await _node.Call("waiting")).Status);
+
+        await Eventually.Holds(async () => Assert.Equal(CallStatus.Forwarded, (await _node.Call("waiting")).Status));
+        Assert.Empty((await _node.Queue("q")).Waiting);
+    }
 }

@@ -127,6 +127,7 @@ public static class SampleCatalogue
         Add(new AgentEvents.AgentRemoved(Utc));
         Add(new QueueCommands.RemoveQueue(QueueId));
         Add(new QueueCommands.SetOverride(QueueId, QueueOverride.Draining));
+        Add(new QueueProtocol.ClosingTimeReached(QueueId, Summer));
         Add(new QueueEvents.QueueOverrideSet(QueueOverride.Closed, Summer));
         Add(new CallProtocol.ClosedWhileQueued(CallId, QueueId));
         Add(new QueueEvents.QueueRemoved(Summer));
