@@ -85,6 +85,11 @@ public static class ApiServices
         app.UseAuthentication();
         app.UseAuthorization();
 
+        if (app.Services.GetRequiredService<ApiKeyStore>().Keys.Count == 0)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ContactCenter.Api").LogWarning(
+                "No API keys are configured ({Section}:Keys): every request will be refused with 401", ApiSettings.Section);
+        }
         var dev = app.Services.GetRequiredService<DevelopmentKeys>();
         if (dev.Keys.Count > 0)
         {
