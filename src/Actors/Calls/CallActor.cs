@@ -34,7 +34,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
         Command<HangUp>(cmd => Handle(State.Decide(cmd, Now), events =>
         {
             Sender.Tell(new CommandAccepted(_callId, State.Status.ToString()));
-            foreach (var e in events) React(e);
+            ReactToAll(events);
         }));
         Command<GetCallState>(_ =>
         {
@@ -57,7 +57,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
                 if (State.Status == CallStatus.None) Passivate();
                 return;
             }
-            PersistThen(decision.Events, events => { foreach (var e in events) React(e); });
+            PersistThen(decision.Events, ReactToAll);
         });
         Command<AgentConnected>(m =>
         {
@@ -67,11 +67,11 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
                 if (m.Token != State.Token || State.IsFinal) CancelOffer(m.AgentId, m.Token, $"call is {State.Status}");
                 return;
             }
-            PersistThen(decision.Events, events => { foreach (var e in events) React(e); });
+            PersistThen(decision.Events, ReactToAll);
         });
-        Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now).Events, events => { foreach (var e in events) React(e); }));
+        Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now).Events, ReactToAll));
         Command<ClosedWhileQueued>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events,
-            events => { foreach (var e in events) React(e); }));
+            ReactToAll));
         Command<ReceiveTimeout>(_ => Passivate());
     }
 
@@ -116,8 +116,13 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
                 CallStatus.Forwarded => $"Forwarded to {((CallForwarded)events[^1]).Target} (queue '{cmd.QueueId}' is closed)",
                 _ => $"Closed: queue '{cmd.QueueId}' is closed",
             }));
-            foreach (var e in events) React(e);
+            ReactToAll(events);
         });
+    }
+
+    private void ReactToAll(IReadOnlyList<ICallEvent> events)
+    {
+        foreach (var e in events) React(e);
     }
 
     /// <summary>What follows each persisted event: tell the other entities, signal the adapter.</summary>

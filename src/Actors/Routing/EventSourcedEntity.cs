@@ -55,28 +55,19 @@ public abstract class EventSourcedEntity<TState, TEvent> : ReceivePersistentActo
     }
 
     /// <summary>Persists the events (none is fine), applying each, then runs <paramref name="then"/> once.</summary>
-    protected void PersistThen(IReadOnlyList<TEvent> events, Action<IReadOnlyList<TEvent>> then)
-    {
-        if (events.Count == 0)
-        {
-            then(events);
-            return;
-        }
-        var remaining = events.Count;
-        PersistAll(events.Select(e => new Tagged(e, _tags)), tagged =>
-        {
-            State = ApplyEvent(State, (TEvent)tagged.Payload);
-            if (--remaining > 0) return;
-            if (SnapshotEvery > 0 && LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(ToSnapshot(State));
-            then(events);
-        });
-    }
+    protected void PersistThen(IReadOnlyList<TEvent> events, Action<IReadOnlyList<TEvent>> then) =>
+        Write(events, then, PersistAll);
 
     /// <summary>
     /// Like <see cref="PersistThen"/> but the entity keeps taking messages while the write is in flight, so its
     /// writes batch in the journal. The caller must guard any fact the pending events will change.
     /// </summary>
-    protected void PersistAsyncThen(IReadOnlyList<TEvent> events, Action<IReadOnlyList<TEvent>> then)
+    protected void PersistAsyncThen(IReadOnlyList<TEvent> events, Action<IReadOnlyList<TEvent>> then) =>
+        Write(events, then, PersistAllAsync);
+
+    /// <summary>Tags, writes with the given persist call, applies each event, snapshots on cadence, then reacts once.</summary>
+    private void Write(
+        IReadOnlyList<TEvent> events, Action<IReadOnlyList<TEvent>> then, Action<IEnumerable<Tagged>, Action<Tagged>> persist)
     {
         if (events.Count == 0)
         {
@@ -84,7 +75,7 @@ public abstract class EventSourcedEntity<TState, TEvent> : ReceivePersistentActo
             return;
         }
         var remaining = events.Count;
-        PersistAllAsync(events.Select(e => new Tagged(e, _tags)), tagged =>
+        persist(events.Select(e => new Tagged(e, _tags)), tagged =>
         {
             State = ApplyEvent(State, (TEvent)tagged.Payload);
             if (--remaining > 0) return;
