@@ -11,6 +11,7 @@ namespace ContactCenter.Actors.Tests.Actors;
 /// invariants hold during the run (sampled) and at the end.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(SlowCollection.Name)]
 public sealed class ConcurrencyTests : IAsyncLifetime
 {
     private const int Agents = 24;

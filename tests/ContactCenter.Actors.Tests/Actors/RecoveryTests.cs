@@ -7,6 +7,7 @@ using Xunit;
 namespace ContactCenter.Actors.Tests.Actors;
 
 /// <summary>Stop a node mid-flow, start a new one on the same database file: the flow completes.</summary>
+[Collection(SlowCollection.Name)]
 public sealed class RecoveryTests : IDisposable
 {
     private readonly TempDatabase _db = new();

@@ -10,6 +10,7 @@ namespace ContactCenter.Actors.Tests.Actors;
 
 /// <summary>Two ActorSystems on loopback form one cluster; entities live on both; routing stays correct.</summary>
 [Trait("Category", "Slow")]
+[Collection(SlowCollection.Name)]
 public sealed class TwoNodeClusterTests : IAsyncLifetime
 {
     private readonly TempDatabase _db = new();
