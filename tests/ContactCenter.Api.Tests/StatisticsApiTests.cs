@@ -74,12 +74,12 @@ public sealed class StatisticsApiTests : IAsyncLifetime
         Assert.Equal(0, live.GetProperty("estimatedWaitSeconds").GetDouble());
 
         var metrics = await _node.CreateClient().GetStringAsync("/metrics");
-        Assert.Contains("cc_queue_waiting_calls{queue=\"stats\"} 0", metrics);
-        Assert.Contains("cc_queue_agents{queue=\"stats\",state=\"ready\"}", metrics);
-        Assert.Contains("cc_cluster_members{status=\"Up\"} 1", metrics);
-        Assert.Contains("cc_persistence_latency_seconds_bucket", metrics);
-        Assert.Contains("cc_routing_decision_seconds_bucket", metrics);
-        Assert.Contains("cc_entities{region=\"agent\"}", metrics);
+        Assert.Contains("contactcenter_queue_waiting_calls{queue=\"stats\"} 0", metrics);
+        Assert.Contains("contactcenter_queue_agents{queue=\"stats\",state=\"ready\"}", metrics);
+        Assert.Contains("contactcenter_cluster_members{status=\"Up\"} 1", metrics);
+        Assert.True(metrics.Contains("contactcenter_persistence_latency_seconds_bucket"), metrics);
+        Assert.Contains("contactcenter_routing_decision_seconds_bucket", metrics);
+        Assert.Contains("contactcenter_entities{region=\"agent\"}", metrics);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace ContactCenter.Actors.Statistics;
 
 /// <summary>
 /// Measurements the actors take, as System.Diagnostics.Metrics instruments; the host exports them on /metrics
-/// (prometheus-net's meter adapter). Recording costs nothing when nobody listens.
+/// (prometheus-net's meter adapter) as contactcenter_persistence_latency_seconds and contactcenter_routing_decision_seconds. Recording costs nothing when nobody listens.
 /// </summary>
 public static class NodeMetrics
 {
@@ -14,11 +14,11 @@ public static class NodeMetrics
 
     /// <summary>From persisting an entity's events to the journal's confirmation of the last one, by entity type.</summary>
     public static readonly Histogram<double> PersistenceLatency = Meter.CreateHistogram<double>(
-        "cc_persistence_latency_seconds", "s", "Time from persisting an entity's events to the journal's confirmation");
+        "persistence_latency_seconds", "s", "Time from persisting an entity's events to the journal's confirmation");
 
     /// <summary>From a queue proposing a call to an agent to the agent's answer (accepted, declined) or the proposal's expiry.</summary>
     public static readonly Histogram<double> RoutingDecisionLatency = Meter.CreateHistogram<double>(
-        "cc_routing_decision_seconds", "s", "Time from a queue proposing a call to an agent until the agent's decision");
+        "routing_decision_seconds", "s", "Time from a queue proposing a call to an agent until the agent's decision");
 
     public static void RecordSince(Histogram<double> histogram, long startedTimestamp, string label, string value) =>
         histogram.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, new KeyValuePair<string, object?>(label, value));

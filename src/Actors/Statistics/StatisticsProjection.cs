@@ -90,7 +90,7 @@ public sealed class StatisticsProjection : ReceivePersistentActor, IWithTimers
             _saving = true;
             SaveSnapshot(_state);
         });
-        Command<SaveSnapshotSuccess>(_ => _saving = false);
+        Command<SaveSnapshotSuccess>(_ => { _saving = false; });
         Command<SaveSnapshotFailure>(failure =>
         {
             _saving = false;

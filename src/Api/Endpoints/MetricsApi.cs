@@ -1,11 +1,13 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
+using System.Diagnostics.Metrics;
 using Akka.Hosting;
 using ContactCenter.Actors.Hosting;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Statistics;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
@@ -26,23 +28,16 @@ public static class MetricsApi
     {
         var registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(registry);
-        var adapter = MeterAdapter.StartListening(new MeterAdapterOptions
-        {
-            Registry = registry,
-            InstrumentFilterPredicate = instrument => instrument.Meter.Name == NodeMetrics.MeterName,
-            ResolveHistogramBuckets = _ => [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10],
-        });
-        app.Lifetime.ApplicationStopping.Register(adapter.Dispose);
+        var waiting = factory.CreateGauge("contactcenter_queue_waiting_calls", "Calls waiting in the queue now", "queue");
+        var oldest = factory.CreateGauge("contactcenter_queue_oldest_wait_seconds", "Wait of the longest-waiting caller now", "queue");
+        var agents = factory.CreateGauge("contactcenter_queue_agents", "Agents serving the queue, by state", "queue", "state");
+        var estimate = factory.CreateGauge("contactcenter_queue_estimated_wait_seconds", "Estimated wait for a new caller (-1: unknown)", "queue");
+        var serviceLevel = factory.CreateGauge("contactcenter_queue_service_level_30m_percent", "Service level over the last 30 minutes (-1: no calls)", "queue");
+        var members = factory.CreateGauge("contactcenter_cluster_members", "Cluster members by status", "status");
+        var shards = factory.CreateGauge("contactcenter_shards", "Shards hosted by this node", "region");
+        var entities = factory.CreateGauge("contactcenter_entities", "Entities alive on this node", "region");
 
-        var waiting = factory.CreateGauge("cc_queue_waiting_calls", "Calls waiting in the queue now", "queue");
-        var oldest = factory.CreateGauge("cc_queue_oldest_wait_seconds", "Wait of the longest-waiting caller now", "queue");
-        var agents = factory.CreateGauge("cc_queue_agents", "Agents serving the queue, by state", "queue", "state");
-        var estimate = factory.CreateGauge("cc_queue_estimated_wait_seconds", "Estimated wait for a new caller (-1: unknown)", "queue");
-        var serviceLevel = factory.CreateGauge("cc_queue_service_level_30m_percent", "Service level over the last 30 minutes (-1: no calls)", "queue");
-        var members = factory.CreateGauge("cc_cluster_members", "Cluster members by status", "status");
-        var shards = factory.CreateGauge("cc_shards", "Shards hosted by this node", "region");
-        var entities = factory.CreateGauge("cc_entities", "Entities alive on this node", "region");
-
+        ListenToActorHistograms(app, factory);
         var services = app.Services;
         registry.AddBeforeCollectCallback(async ct =>
         {
@@ -96,7 +91,38 @@ public static class MetricsApi
             }
         });
 
-        app.MapMetrics(Path, registry);
+        app.MapGet(Path, async (HttpContext http) =>
+        {
+            http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await registry.CollectAndExportAsTextAsync(http.Response.Body, http.RequestAborted);
+        }).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// Feeds the actors' histograms (System.Diagnostics.Metrics, meter "ContactCenter") into this node's registry.
+    /// A listener sees every recording in the process; a process runs one node outside tests.
+    /// </summary>
+    private static void ListenToActorHistograms(WebApplication app, IMetricFactory factory)
+    {
+        double[] buckets = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10];
+        var histograms = new Dictionary<string, Histogram>
+        {
+            [NodeMetrics.PersistenceLatency.Name] = factory.CreateHistogram("contactcenter_persistence_latency_seconds",
+                NodeMetrics.PersistenceLatency.Description!, new HistogramConfiguration { LabelNames = ["entity"], Buckets = buckets }),
+            [NodeMetrics.RoutingDecisionLatency.Name] = factory.CreateHistogram("contactcenter_routing_decision_seconds",
+                NodeMetrics.RoutingDecisionLatency.Description!, new HistogramConfiguration { LabelNames = ["outcome"], Buckets = buckets }),
+        };
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == NodeMetrics.MeterName && histograms.ContainsKey(instrument.Name)) l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+            histograms[instrument.Name].WithLabels(tags.Length > 0 ? tags[0].Value?.ToString() ?? "" : "").Observe(value));
+        listener.Start();
+        app.Lifetime.ApplicationStopping.Register(listener.Dispose);
     }
 }
