@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -25,8 +26,10 @@ public static class StatisticsMessages
 public sealed class StatisticsProjectionKey;
 
 /// <summary>
-/// Reads the call, agent and queue events from the journal (events by tag, live) with Akka.Streams and folds
-/// them into <see cref="CenterStatistics"/> through <see cref="StatisticsFold"/>. Offsets and figures are saved
+/// Reads the call, agent and queue events from the journal (Akka.Persistence.Query events by tag, with
+/// Akka.Streams: the three tags merged, one bounded batch at a time) and folds them into
+/// <see cref="CenterStatistics"/> through <see cref="StatisticsFold"/>. It reads every
+/// <see cref="PollInterval"/>, at once again while batches come back full. Offsets and figures are saved
 /// together in one snapshot (every second while there is news), so after a restart it resumes from the offsets
 /// that match the saved figures: what came after the snapshot is read and folded again, never twice.
 /// </summary>
@@ -34,13 +37,15 @@ public sealed class StatisticsProjection : ReceivePersistentActor, IWithTimers
 {
     public const string DefaultPersistenceId = "statistics";
     public const int BatchSize = 500;
+
+    /// <summary>Polling, not the live query: a live query polls the database every 10 ms per tag (the read journal's refresh interval, set for the command stream).</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(2);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private CenterStatistics _state = CenterStatistics.Empty;
-    private UniqueKillSwitch? _stream;
     private int _generation;
+    private bool _reading;
     private bool _dirty;
     private bool _saving;
 
@@ -51,36 +56,41 @@ public sealed class StatisticsProjection : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             Timers.StartPeriodicTimer("snapshot", SaveNow.Instance, SnapshotInterval);
-            StartStream();
+            Timers.StartPeriodicTimer("poll", Poll.Instance, PollInterval);
+            Self.Tell(Poll.Instance);
         });
 
-        Command<StreamStarted>(_ => Sender.Tell(Ack.Instance));
+        Command<Poll>(_ =>
+        {
+            if (_reading) return;
+            _reading = true;
+            ReadBatch(_generation);
+        });
         Command<Batch>(batch =>
         {
-            if (batch.Generation == _generation)
-            {
-                foreach (var (tag, envelope) in batch.Events)
-                    _state = StatisticsFold.Apply(_state, tag, ((Sequence)envelope.Offset).Value, envelope.PersistenceId, envelope.Event);
-                _dirty = true;
-            }
-            Sender.Tell(Ack.Instance);
+            if (batch.Generation != _generation) return;
+            _reading = false;
+            foreach (var (tag, envelope) in batch.Events)
+                _state = StatisticsFold.Apply(_state, tag, ((Sequence)envelope.Offset).Value, envelope.PersistenceId, envelope.Event);
+            if (batch.Events.Count == 0) return;
+            _dirty = true;
+            // A full batch of any tag: more is waiting.
+            if (batch.Events.GroupBy(e => e.Tag).Any(g => g.Count() >= BatchSize)) Self.Tell(Poll.Instance);
         });
-        Command<StreamEnded>(ended =>
+        Command<ReadFailed>(failed =>
         {
-            if (ended.Generation != _generation) return;
-            _log.Warning("statistics stream ended ({0}); restarting in {1}", ended.Cause?.Message ?? "completed", RestartDelay);
-            Timers.StartSingleTimer("restart", new RestartStream(_generation), RestartDelay);
-        });
-        Command<RestartStream>(restart =>
-        {
-            if (restart.Generation == _generation) StartStream();
+            if (failed.Generation != _generation) return;
+            _reading = false;
+            _log.Warning(failed.Cause, "statistics read from the journal failed; retrying at the next poll");
         });
         Command<StatisticsMessages.GetStatistics>(q => Sender.Tell(_state.Between(q.From, q.To)));
         Command<StatisticsMessages.RebuildStatistics>(_ =>
         {
             _state = CenterStatistics.Empty;
             _dirty = true;
-            StartStream();
+            _generation++;
+            _reading = false;
+            Self.Tell(Poll.Instance);
             Sender.Tell(new CommandAccepted(PersistenceId, "statistics are rebuilt from the start of the journal"));
         });
         Command<SaveNow>(_ =>
@@ -103,45 +113,30 @@ public sealed class StatisticsProjection : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>(Re)starts the merged tag streams from the offsets of the current figures.</summary>
-    private void StartStream()
+    /// <summary>Reads up to <see cref="BatchSize"/> events per tag after the current offsets, merged into one batch.</summary>
+    private void ReadBatch(int generation)
     {
-        _stream?.Shutdown();
-        var generation = ++_generation;
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        Source<(string, EventEnvelope), Akka.NotUsed> Read(string tag, long offset) =>
-            journal.EventsByTag(tag, Offset.Sequence(offset)).Select(e => (tag, e));
-        var merged = Source.Combine(
-            Read(StatisticsTags.Call, _state.CallOffset),
-            Read(StatisticsTags.Agent, _state.AgentOffset),
-            i => new Merge<(string, EventEnvelope)>(i),
-            Read(StatisticsTags.Queue, _state.QueueOffset));
-        _stream = merged
-            .GroupedWithin(BatchSize, TimeSpan.FromMilliseconds(50))
-            .Select(events => new Batch(generation, events.ToList()))
-            .ViaMaterialized(KillSwitches.Single<Batch>(), Keep.Right)
-            .ToMaterialized(Sink.ActorRefWithAck<Batch>(
-                Self, new StreamStarted(generation), Ack.Instance, new StreamEnded(generation, null), e => new StreamEnded(generation, e)), Keep.Left)
-            .Run(Context.Materializer());
-    }
-
-    protected override void PostStop()
-    {
-        _stream?.Shutdown();
-        base.PostStop();
+        Source<(string Tag, EventEnvelope Envelope), Akka.NotUsed> Read(string tag, long offset) =>
+            journal.CurrentEventsByTag(tag, Offset.Sequence(offset)).Take(BatchSize).Select(e => (tag, e));
+        Source.Combine(
+                Read(StatisticsTags.Call, _state.CallOffset),
+                Read(StatisticsTags.Agent, _state.AgentOffset),
+                i => new Merge<(string Tag, EventEnvelope Envelope)>(i),
+                Read(StatisticsTags.Queue, _state.QueueOffset))
+            .RunWith(Sink.Seq<(string Tag, EventEnvelope Envelope)>(), Context.Materializer())
+            .PipeTo(Self, success: events => new Batch(generation, events), failure: e => new ReadFailed(generation, e));
     }
 
     public static Props Props(string persistenceId = DefaultPersistenceId) =>
         Akka.Actor.Props.Create(() => new StatisticsProjection(persistenceId));
 
-    private sealed record StreamStarted(int Generation);
-    private sealed record Batch(int Generation, IReadOnlyList<(string Tag, EventEnvelope Envelope)> Events);
-    private sealed record StreamEnded(int Generation, Exception? Cause);
-    private sealed record RestartStream(int Generation);
+    private sealed record Batch(int Generation, IImmutableList<(string Tag, EventEnvelope Envelope)> Events);
+    private sealed record ReadFailed(int Generation, Exception Cause);
 
-    private sealed class Ack
+    private sealed class Poll
     {
-        public static readonly Ack Instance = new();
+        public static readonly Poll Instance = new();
     }
 
     private sealed class SaveNow
