@@ -52,8 +52,9 @@ public static class StatisticsApi
     }
 
     /// <summary>The figures the projection holds for the given Copenhagen days.</summary>
-    public static async Task<CenterStatistics> Read(IRequiredActor<StatisticsProjectionKey> projection, DateOnly from, DateOnly to) =>
-        await projection.ActorRef.Ask<CenterStatistics>(new StatisticsMessages.GetStatistics(from, to), Timeout);
+    public static async Task<CenterStatistics> Read(
+        IRequiredActor<StatisticsProjectionKey> projection, DateOnly from, DateOnly to, TimeSpan? timeout = null) =>
+        await projection.ActorRef.Ask<CenterStatistics>(new StatisticsMessages.GetStatistics(from, to), timeout ?? Timeout);
 
     private static async Task<IResult> Report(
         HttpContext http, string? from, string? to, string? interval, string? format, IRequiredActor<StatisticsProjectionKey> projection,
@@ -115,17 +116,18 @@ public static class StatisticsApi
         http.Response.Headers["X-Accel-Buffering"] = "no";
         await http.Response.Body.FlushAsync(ct);
         string? last = null;
-        using var timer = new PeriodicTimer(PushInterval, time);
         try
         {
-            do
+            while (true)
             {
                 var data = JsonSerializer.Serialize(await Live(projection, queues, settings, time, queueId), json.Value.SerializerOptions);
                 var frame = data == last ? ": unchanged\n\n" : $"event: live\ndata: {data}\n\n";
                 last = data;
                 await http.Response.WriteAsync(frame, ct);
                 await http.Response.Body.FlushAsync(ct);
-            } while (await timer.WaitForNextTickAsync(ct));
+                // A full second after this frame before the next is even computed: never two frames within a second.
+                await Task.Delay(PushInterval, time, ct);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

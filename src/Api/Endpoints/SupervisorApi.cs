@@ -79,7 +79,7 @@ public static class SupervisorApi
         try
         {
             var today = ContactCenter.Actors.Calendar.CopenhagenTime.DayOf(now);
-            agents = StatisticsReports.AgentsOf(await StatisticsApi.Read(projection, today, today), queueId);
+            agents = StatisticsReports.AgentsOf(await StatisticsApi.Read(projection, today, today, TimeSpan.FromSeconds(2)), queueId);
         }
         catch (Akka.Actor.AskTimeoutException)
         {
