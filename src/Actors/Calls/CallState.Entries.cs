@@ -95,7 +95,8 @@ public sealed partial record CallState
                 _events.Add(new CallMenuChoice(menu.Id, digits, option.ToString(), now));
                 Go(option, $"menu '{menu.Id}' key {digits}");
             }
-            else if (menu.Extension is { } x && digits.Length == x.Digits && digits.All(char.IsAsciiDigit))
+            else if (menu.Extension is { } x && digits.Length == x.Digits && digits.All(char.IsAsciiDigit)
+                     && plan.NumberFor(PhoneNumber.Normalize(x.Prefix) + digits) is null) // not back into an entry number
             {
                 var number = PhoneNumber.Normalize(x.Prefix) + digits;
                 _events.Add(new CallMenuChoice(menu.Id, digits, "extension:" + number, now));
