@@ -138,3 +138,17 @@ public sealed class EntryPlanTests
     public void Numbers_are_compared_in_one_form(string written, string normalized) =>
         Assert.Equal(normalized, PhoneNumber.Normalize(written));
 }
+
+/// <summary>What the adapter is told when a call enters a menu.</summary>
+public sealed class PlayMenuCommandTests
+{
+    [Fact]
+    public void Entering_a_menu_asks_the_adapter_to_play_it_in_the_callers_language()
+    {
+        var at = new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.FromHours(2));
+
+        var command = ContactCenter.Actors.Adapters.AdapterCommand.From(42, "call-c1", new ContactCenter.Actors.Calls.CallEvents.CallMenuEntered("social", "en", 2, at))!;
+
+        Assert.Equal(("play-menu", "c1", "social/en/2", 42L), (command.Kind, command.CallId, command.Detail, command.Id));
+    }
+}
