@@ -36,7 +36,10 @@ public sealed class GoLiveTests : IAsyncLifetime
         _db.Dispose();
     }
 
-    private Task<CommandAccepted> Plan(object command) => _node.Ask<CommandAccepted>(_plans, command);
+    // Generous: the first message starts the entry plan's shard and recovers it, slow on a loaded machine.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private Task<CommandAccepted> Plan(object command) => _plans.Ask<CommandAccepted>(command, Patience);
 
     [Fact]
     public async Task The_switch_happens_at_the_exact_instant_and_each_call_records_its_plan_version()
@@ -50,7 +53,7 @@ public sealed class GoLiveTests : IAsyncLifetime
         await Plan(new SetNumber(id, new EntryNumber("33 17 10 00", "Pladsanvisningen", Destination.ToArea("pladsanvisning"))));
         Assert.Contains("plan change 2 scheduled", scheduled.Detail);
         var view = Services.GetRequiredService<EntryPlanView>();
-        await Eventually.Holds(() => Assert.NotNull(view.Plan.NumberFor("33171000")));
+        await Eventually.Holds(() => Assert.NotNull(view.Plan.NumberFor("33171000")), Patience);
 
         _time.Now = GoLive.AddTicks(-1);
         var before = await Offer("before");
@@ -77,9 +80,9 @@ public sealed class GoLiveTests : IAsyncLifetime
 
         await Plan(new CancelChange(id, 2));
         _time.Now = GoLive;
-        var refused = await _node.Ask<CommandRejected>(_plans, new CancelChange(id, 1));
+        var refused = await _plans.Ask<CommandRejected>(new CancelChange(id, 1), Patience);
         var view = Services.GetRequiredService<EntryPlanView>();
-        await Eventually.Holds(() => Assert.True(view.Plan.Changes.Single(c => c.Version == 2).IsCancelled));
+        await Eventually.Holds(() => Assert.True(view.Plan.Changes.Single(c => c.Version == 2).IsCancelled), Patience);
         var call = await Offer("after", "33736060");
 
         Assert.Equal(RejectionCode.IllegalTransition, refused.Code);
@@ -91,8 +94,8 @@ public sealed class GoLiveTests : IAsyncLifetime
 
     private async Task<CallState> Offer(string callId, string dialled = "33171000")
     {
-        var reply = await _node.Ask<object>(_node.Calls, new CallCommands.OfferCall(callId, "+4512345678", dialled, ""));
+        var reply = await _node.Calls.Ask<object>(new CallCommands.OfferCall(callId, "+4512345678", dialled, ""), Patience);
         Assert.IsType<CommandAccepted>(reply);
-        return await _node.Ask<CallState>(_node.Calls, new CallCommands.GetCallState(callId));
+        return await _node.Calls.Ask<CallState>(new CallCommands.GetCallState(callId), Patience);
     }
 }
