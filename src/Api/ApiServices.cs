@@ -106,6 +106,7 @@ public static class ApiServices
         app.MapAgentDesktopApi();
         app.MapSupervisorApi();
         app.MapAdminApi();
+        app.MapEntriesApi();
         app.MapStatisticsApi();
         app.MapContactCenterMetrics();
         return app;

@@ -26,6 +26,8 @@ public static class RoutingSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton<QueueDirectory>();
+        services.AddSingleton<Entries.EntryPlanView>();
+        services.AddSingleton<Departments.DepartmentDirectory>();
         services.AddSingleton<JournalPulse>();
         services.AddSingleton<JournalHead>();
         services.AddSingleton(TimeProvider.System);
@@ -82,6 +84,7 @@ public static class RoutingSetup
         {
             registry.Register<QueueDirectoryKey>(system.ActorOf(resolver.Props<QueueDirectoryActor>(), "queue-directory"));
             system.ActorOf(resolver.Props<JournalPulseRelay>(), "journal-pulse");
+            system.ActorOf(resolver.Props<Entries.EntryPlanReplica>(), "entry-plan-replica");
         });
 
         if (!settings.HostsEntities)
@@ -91,7 +94,8 @@ public static class RoutingSetup
                 .WithShardRegionProxy<AgentRegion>("agent", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Agents)
                 .WithShardRegionProxy<QueueRegion>("queue", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Queues)
                 .WithShardRegionProxy<IdempotencyRegion>("idempotency", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Idempotency)
-                .WithShardRegionProxy<AdapterCursorRegion>("adapter-cursor", ContactCenterSettings.RoutingRole, EntityMessageExtractor.AdapterCursors);
+                .WithShardRegionProxy<AdapterCursorRegion>("adapter-cursor", ContactCenterSettings.RoutingRole, EntityMessageExtractor.AdapterCursors)
+                .WithShardRegionProxy<EntryPlanRegion>("entry-plan", ContactCenterSettings.RoutingRole, EntityMessageExtractor.EntryPlans);
         }
 
         return builder
@@ -104,7 +108,9 @@ public static class RoutingSetup
             .WithShardRegion<IdempotencyRegion>("idempotency",
                 (_, _, resolver) => id => resolver.Props<IdempotencyActor>(id), EntityMessageExtractor.Idempotency, Options(rememberEntities: false))
             .WithShardRegion<AdapterCursorRegion>("adapter-cursor",
-                (_, _, resolver) => id => resolver.Props<AdapterCursorActor>(id), EntityMessageExtractor.AdapterCursors, Options(rememberEntities: false));
+                (_, _, resolver) => id => resolver.Props<AdapterCursorActor>(id), EntityMessageExtractor.AdapterCursors, Options(rememberEntities: false))
+            .WithShardRegion<EntryPlanRegion>("entry-plan",
+                (_, _, resolver) => id => resolver.Props<Entries.EntryPlanActor>(id), EntityMessageExtractor.EntryPlans, Options(rememberEntities: true));
     }
 
     /// <summary>
