@@ -13,7 +13,7 @@ namespace ContactCenter.Actors.Calls;
 /// The single owner of a call's lifecycle. It rings at most one agent at a time and connects at most one:
 /// any routing or answer that does not carry the current token is fenced off and the agent released.
 /// </summary>
-public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
+public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent>
 {
     /// <summary>A finished call stays in memory this long for late, repeated reports, then passivates.</summary>
     public static readonly TimeSpan LingerAfterEnd = TimeSpan.FromSeconds(30);
@@ -73,6 +73,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
         Command<ClosedWhileQueued>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events,
             ReactToAll));
         Command<ReceiveTimeout>(_ => Passivate());
+        ReceiveCallbacks();
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -93,6 +94,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
     protected override void OnRecovered()
     {
         if (State.IsFinal) SetReceiveTimeout(LingerAfterEnd);
+        ArmDialTimeout();
     }
 
     private void OnOffer(OfferCall cmd)
@@ -102,7 +104,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
             // A retried offer: the first outcome stands. A queued call is put in line again in case the
             // first enqueue was lost with a node (the queue ignores a call it already holds).
             Sender.Tell(new CommandAccepted(_callId, $"{State.Status} in queue '{State.Details!.QueueId}'"));
-            if (State.Status == CallStatus.Queued) Enqueue();
+            if (State.Status == CallStatus.Queued) EnqueueOrPark();
             return;
         }
         var routes = _directory.Routes;
@@ -131,7 +133,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
         var stream = Context.System.EventStream;
         switch (e)
         {
-            case CallOffered o when State.Status == CallStatus.Queued && State.Details!.QueueId == o.QueueId:
+            case CallOffered o when State.Status == CallStatus.Queued && State.Details!.QueueId == o.QueueId && State.Callback is null:
                 Enqueue();
                 break;
             case CallRedirected when State.Status == CallStatus.Queued:
@@ -163,6 +165,9 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
             case CallEnded:
                 _regions.Agents.Tell(new AgentProtocol.ConnectedCallEnded(State.AgentId!, _callId, State.Token!));
                 Finished();
+                break;
+            case ICallbackEvent callback:
+                ReactToCallback(callback);
                 break;
         }
     }

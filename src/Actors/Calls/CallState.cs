@@ -23,13 +23,17 @@ public enum CallStatus
     Forwarded,
     /// <summary>Arrived while the queue was closed; the caller heard the opening hours.</summary>
     ClosedAnnounced,
+    /// <summary>A callback: the agent took it and the adapter is dialling the citizen.</summary>
+    CallbackDialling,
+    /// <summary>A callback whose every attempt failed (final).</summary>
+    CallbackFailed,
 }
 
 /// <summary>
 /// A call's persisted state and full history. The call alone owns its lifecycle: it connects at most one
 /// agent, fencing every other offer by token. Pure: time comes from commands and events.
 /// </summary>
-public sealed record CallState(
+public sealed partial record CallState(
     string CallId,
     CallStatus Status,
     CallOffered? Details,
@@ -40,7 +44,8 @@ public sealed record CallState(
     public static CallState Empty(string callId) => new(callId, CallStatus.None, null, null, null, ImmutableList<ICallEvent>.Empty);
 
     [JsonIgnore]
-    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned or CallStatus.Forwarded or CallStatus.ClosedAnnounced;
+    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned or CallStatus.Forwarded or CallStatus.ClosedAnnounced
+        or CallStatus.CallbackFailed;
 
     public CallState Apply(ICallEvent e)
     {
@@ -55,6 +60,7 @@ public sealed record CallState(
             CallRedirected r => this with { Details = Details! with { QueueId = r.ToQueueId } },
             CallForwarded => this with { Status = CallStatus.Forwarded },
             CallClosedAnnounced => this with { Status = CallStatus.ClosedAnnounced },
+            ICallbackEvent cb => ApplyCallback(cb),
             _ => this,
         };
         return next with { History = History.Add(e) };
@@ -85,17 +91,17 @@ public sealed record CallState(
             new CallRank(cmd.Priority, now), CprNumber.Protect(cmd.AttachedData), now);
         if (route.IsOpen(now)) return Decision<ICallEvent>.Accept(offered);
 
-        return Decision<ICallEvent>.Accept([offered, Closed(route, routes, now)]);
+        return Decision<ICallEvent>.Accept([offered, Closed(route, routes, now, offered.From)]);
     }
 
     /// <summary>A queued call whose queue was closed by an operator gets the closed handling now.</summary>
     public Decision<ICallEvent> Decide(ClosedWhileQueued msg, DateTimeOffset now, Func<string, QueueRoute?> routes) =>
         Status == CallStatus.Queued && Details!.QueueId == msg.QueueId && routes(msg.QueueId) is { } route
-            ? Decision<ICallEvent>.Accept(Closed(route, routes, now))
+            ? Decision<ICallEvent>.Accept(Closed(route, routes, now, Details.From))
             : Decision<ICallEvent>.Nothing;
 
     /// <summary>The event a closed queue's handling gives: forward, overflow to an open queue, or announce.</summary>
-    private static ICallEvent Closed(QueueRoute route, Func<string, QueueRoute?> routes, DateTimeOffset now)
+    private static ICallEvent Closed(QueueRoute route, Func<string, QueueRoute?> routes, DateTimeOffset now, string from)
     {
         var closed = route.WhenClosed ?? Queues.ClosedHandling.AnnounceNextOpening;
         return closed.Action switch
@@ -103,19 +109,20 @@ public sealed record CallState(
             Queues.ClosedAction.Forward => new CallForwarded(closed.Target!, $"queue '{route.QueueId}' closed", now),
             Queues.ClosedAction.Overflow when routes(closed.Target!) is { } target && target.IsOpen(now) =>
                 new CallRedirected(route.QueueId, target.QueueId, "closed", now),
+            Queues.ClosedAction.Callback when CallbackAtNextOpening(route, from, now) is { } booked => booked,
             _ => new CallClosedAnnounced(route.QueueId, route.Override == Queues.QueueOverride.None ? route.Hours?.NextOpening(now) : null, now),
         };
     }
 
     /// <summary>Only a queued call can ring an agent; anything else is a second routing to be fenced off.</summary>
     public Decision<ICallEvent> Decide(RouteToAgent msg, DateTimeOffset now) =>
-        Status == CallStatus.Queued
+        Status == CallStatus.Queued && !IsParkedCallback(now)
             ? Decision<ICallEvent>.Accept(new CallOfferedToAgent(msg.AgentId, msg.Token, now))
             : Decision<ICallEvent>.Nothing;
 
     public Decision<ICallEvent> Decide(AgentConnected msg, DateTimeOffset now) =>
         Status == CallStatus.Ringing && Token == msg.Token
-            ? Decision<ICallEvent>.Accept(new CallConnected(msg.AgentId, msg.Token, now))
+            ? Decision<ICallEvent>.Accept(Callback is null ? new CallConnected(msg.AgentId, msg.Token, now) : DialCallback(msg, now))
             : Decision<ICallEvent>.Nothing;
 
     public Decision<ICallEvent> Decide(OfferWithdrawn msg, DateTimeOffset now) =>
@@ -123,7 +130,9 @@ public sealed record CallState(
             ? Decision<ICallEvent>.Accept(new CallOfferWithdrawn(msg.AgentId, msg.Token, msg.Reason, now))
             : Decision<ICallEvent>.Nothing;
 
-    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => Status switch
+    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => Callback is not null && DecideCallbackHangUp(cmd, now) is { } callback
+        ? callback
+        : Status switch
     {
         CallStatus.None => Decision<ICallEvent>.Reject(CallId, RejectionCode.NotFound, $"call '{CallId}' does not exist"),
         CallStatus.Queued or CallStatus.Ringing when cmd.Party == CallParty.Caller =>
