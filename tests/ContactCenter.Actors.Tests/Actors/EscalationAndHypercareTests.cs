@@ -93,8 +93,8 @@ public sealed class EscalationAndHypercareTests : IAsyncLifetime
         Assert.Equal(CallStatus.Queued, (await _node.Call("escalated")).Status);
     }
 
-    private static HypercareSettings Hypercare(DateTimeOffset goLive, int weeks = 4) =>
-        new(goLive, weeks, "BUF", "buf", OldestWaitAbove: StepAfter, MinimumOn: TimeSpan.Zero);
+    private static HypercareSettings Hypercare(DateTimeOffset goLive, int weeks = 4, TimeSpan? minimumOn = null) =>
+        new(goLive, weeks, "BUF", "buf", OldestWaitAbove: StepAfter, MinimumOn: minimumOn ?? TimeSpan.Zero);
 
     [Fact]
     public async Task Hypercare_overflows_to_department_staff_when_the_oldest_call_waits_too_long_and_records_why()
@@ -145,9 +145,9 @@ public sealed class EscalationAndHypercareTests : IAsyncLifetime
     [Fact]
     public async Task When_hypercare_ends_while_calls_are_overflowed_the_taken_call_completes_and_the_rest_stay_with_citizen_service()
     {
-        // The period ends about five seconds from now.
-        var goLive = DateTimeOffset.UtcNow.AddDays(-7).AddSeconds(5);
-        await Queue("plads", Config("plads", hypercare: Hypercare(goLive, weeks: 1)));
+        // The period ends about twelve seconds from now; a long minimum keeps the overflow on until then.
+        var goLive = DateTimeOffset.UtcNow.AddDays(-7).AddSeconds(12);
+        await Queue("plads", Config("plads", hypercare: Hypercare(goLive, weeks: 1, minimumOn: TimeSpan.FromMinutes(5))));
         await _node.CreateStaff("buf-1", "BUF", "Pladsanvisning", ("buf", 5));
         await _node.Ready("buf-1");
         await _node.OfferCall("overflowed", "plads");
