@@ -61,6 +61,21 @@ public sealed partial class CallActor
         }
     }
 
+    /// <summary>
+    /// A booked callback taken out of line by closing (an operator's close, or closing time) is not forwarded or
+    /// announced: the caller is gone. It waits parked, with its place, until the queue's next opening (at once back
+    /// in line when the opening is unknown, e.g. an operator's close).
+    /// </summary>
+    private bool KeepCallbackThroughClosing(ClosedWhileQueued m)
+    {
+        if (State is not { Status: CallStatus.Queued, Callback: not null, Details: { } details } || details.QueueId != m.QueueId) return false;
+        var now = Now;
+        var route = _directory.Routes.GetValueOrDefault(m.QueueId);
+        var opens = route is { Override: QueueOverride.None } ? route.Hours?.NextOpening(now) : null;
+        _regions.Queues.Tell(new QueueCommands.ParkCallback(m.QueueId, _callId, details.Rank, opens ?? now));
+        return true;
+    }
+
     /// <summary>A retried offer of a queued call puts it back where it belongs: in line, or parked until its time.</summary>
     private void EnqueueOrPark()
     {

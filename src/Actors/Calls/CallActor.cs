@@ -70,8 +70,11 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
             PersistThen(decision.Events, ReactToAll);
         });
         Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now).Events, ReactToAll));
-        Command<ClosedWhileQueued>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events,
-            ReactToAll));
+        Command<ClosedWhileQueued>(m =>
+        {
+            if (KeepCallbackThroughClosing(m)) return;
+            PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events, ReactToAll);
+        });
         Command<ReceiveTimeout>(_ => Passivate());
         ReceiveCallbacks();
     }

@@ -145,6 +145,28 @@ public sealed class CallbackFlowTests : IAsyncLifetime
         Assert.Empty((await _node.Queue("q")).Waiting);
     }
 
+    [Fact]
+    public async Task A_booked_callback_is_kept_when_the_queue_closes_and_is_served_when_it_opens_again()
+    {
+        await Queue(WithCallbacks(new CallbackSettings()));
+        await _node.CreateAgent("anna", ("q", 5));
+        await _node.OfferCall("booked", "q");
+        await _node.OfferCall("waiting", "q");
+        Assert.IsType<CommandAccepted>(await _node.RequestCallback("booked"));
+        await _node.HangUp("booked");
+
+        Assert.IsType<CommandAccepted>(await _node.Ask<object>(_node.Queues, new QueueCommands.SetOverride("q", QueueOverride.Closed)));
+
+        // The caller still on the line hears the closed announcement; the callback (caller gone) keeps its place.
+        await Eventually.Holds(async () => Assert.Equal(CallStatus.ClosedAnnounced, (await _node.Call("waiting")).Status));
+        await Eventually.Holds(async () => Assert.Equal("booked", Assert.Single((await _node.Queue("q")).Waiting).CallId));
+        Assert.Equal(CallStatus.Queued, (await _node.Call("booked")).Status);
+
+        Assert.IsType<CommandAccepted>(await _node.Ask<object>(_node.Queues, new QueueCommands.SetOverride("q", QueueOverride.None)));
+        await _node.Ready("anna");
+        Assert.Equal("anna", (await _node.AgentTakesCallback("booked")).AgentId);
+    }
+
     private static string Kind(ICallEvent e) => ContactCenter.Actors.Serialization.ManifestRegistry.ManifestOf(e.GetType()) switch
     {
         "call.offer-withdrawn-event" => "offer-withdrawn",
