@@ -107,6 +107,8 @@ public static class ApiServices
         app.MapSupervisorApi();
         app.MapAdminApi();
         app.MapCallbackApi();
+        app.MapStatisticsApi();
+        app.MapContactCenterMetrics();
         return app;
     }
 }

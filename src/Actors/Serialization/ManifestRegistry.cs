@@ -147,6 +147,11 @@ public static class ManifestRegistry
         (typeof(CallEvents.CallbackDialled), "call.callback-dialled"),
         (typeof(CallEvents.CallbackAttemptFailed), "call.callback-attempt-failed"),
         (typeof(CallEvents.CallbackGaveUp), "call.callback-gave-up"),
+
+        // Statistics projection
+        (typeof(Statistics.CenterStatistics), "statistics.center"),
+        (typeof(Statistics.StatisticsMessages.GetStatistics), "statistics.get"),
+        (typeof(Statistics.StatisticsMessages.RebuildStatistics), "statistics.rebuild"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = Entries.ToFrozenDictionary(e => e.Type, e => e.Manifest);
