@@ -107,6 +107,7 @@ public static class ApiServices
         app.MapSupervisorApi();
         app.MapAdminApi();
         app.MapEntriesApi();
+        app.MapCallbackApi();
         app.MapStatisticsApi();
         app.MapContactCenterMetrics();
         return app;

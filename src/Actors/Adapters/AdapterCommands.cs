@@ -16,6 +16,11 @@ public sealed record AdapterCommand(long Id, string Kind, string CallId, string?
     public const string Forward = "forward";
     /// <summary>Play a voice menu and collect keys; Detail is "menuId/language/attempt" (the menu: GET /v1/menus/{id}).</summary>
     public const string PlayMenu = "play-menu";
+    public const string OfferCallback = "offer-callback";
+    public const string CallbackBooked = "callback-booked";
+    public const string DialCallback = "dial-callback";
+    public const string CallbackAttemptFailed = "callback-attempt-failed";
+    public const string CallbackFailed = "callback-failed";
 
     /// <summary>The command a call event asks of the adapter, if any (a caller's own hang-up asks nothing).</summary>
     public static AdapterCommand? From(long id, string persistenceId, object @event)
@@ -33,7 +38,24 @@ public sealed record AdapterCommand(long Id, string Kind, string CallId, string?
             CallEvents.CallClosedAnnounced c => new AdapterCommand(id, PlayAnnouncement, callId, null, null, c.QueueId,
                 c.NextOpening is { } opens ? $"closed; opens {opens:O}" : "closed", c.At),
             CallEvents.CallEnded { By: not CallParty.Caller } e => new AdapterCommand(id, HangUp, callId, null, null, null, e.Disposition, e.At),
+            CallEvents.ICallbackEvent callback => FromCallback(id, callId, callback),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Callbacks: offer the choice to a waiting caller; confirm a booking and end the inbound leg; dial the citizen
+    /// (the agent's leg is up) and bridge; end the agent's leg after a failed attempt; the final failure.
+    /// </summary>
+    private static AdapterCommand? FromCallback(long id, string callId, CallEvents.ICallbackEvent e) => e switch
+    {
+        CallEvents.CallbackOffered o => new AdapterCommand(id, OfferCallback, callId, null, null, o.QueueId, o.Reason, o.At),
+        CallEvents.CallbackRequested r => new AdapterCommand(id, CallbackBooked, callId, null, null, null,
+            r.DueAt is { } due ? $"{r.Number} at {due:O}" : r.Number, r.At),
+        CallEvents.CallbackDialled d => new AdapterCommand(id, DialCallback, callId, d.AgentId, d.Token, null, d.Number, d.At),
+        CallEvents.CallbackAttemptFailed f => new AdapterCommand(id, CallbackAttemptFailed, callId, f.AgentId, f.Token, null,
+            f.RetryAt is { } retry ? $"{f.Result}; retry at {retry:O}" : $"{f.Result}; no retry", f.At),
+        CallEvents.CallbackGaveUp g => new AdapterCommand(id, CallbackFailed, callId, null, null, null, $"{g.Attempts} attempts", g.At),
+        _ => null,
+    };
 }

@@ -189,11 +189,11 @@ public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
         _candidates.Clear();
         if (State.Profile is null) return;
         var now = Now;
-        foreach (var (route, level) in _directory.QueuesFor(State.Profile.Skills))
+        foreach (var (route, level, ring) in _directory.Reach(State.Profile))
         {
             _pending.Add(route.QueueId);
             _announcedTo.Add(route.QueueId);
-            _regions.Queues.Tell(new QueueProtocol.AgentAvailable(route.QueueId, State.AsIdle(level, now), _epoch));
+            _regions.Queues.Tell(new QueueProtocol.AgentAvailable(route.QueueId, State.AsIdle(level, now) with { Ring = ring }, _epoch));
         }
         if (_pending.Count > 0)
             Timers.StartSingleTimer("collect", new CollectionWindowClosed(_agentId, _epoch), CollectionWindow);
@@ -236,10 +236,12 @@ public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
     private void ChooseAndReserve()
     {
         if (_candidates.Count == 0) return;
+        // Own queues first (ring 0), so escalation and hypercare never pull an agent away from its own callers;
+        // within a ring, the best call by priority, then original arrival.
         var best = _candidates[0];
         foreach (var c in _candidates)
         {
-            if (c.Rank.IsBetterThan(best.Rank)) best = c;
+            if (c.Ring < best.Ring || (c.Ring == best.Ring && c.Rank.IsBetterThan(best.Rank))) best = c;
         }
         var others = _candidates.Where(c => !ReferenceEquals(c, best)).ToList();
         _candidates.Clear();
@@ -271,14 +273,14 @@ public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
     private void OnDirectoryChanged(QueueDirectoryChanged changed)
     {
         if (State.Status != AgentStatus.Ready || State.Profile is null) return;
-        var serving = _directory.QueuesFor(State.Profile.Skills).ToDictionary(q => q.Route.QueueId, q => q.Level);
+        var serving = _directory.Reach(State.Profile).ToDictionary(q => q.Route.QueueId, q => (q.Level, q.Ring));
         var now = Now;
         foreach (var queueId in changed.QueueIds)
         {
-            if (serving.TryGetValue(queueId, out var level))
+            if (serving.TryGetValue(queueId, out var reach))
             {
                 _announcedTo.Add(queueId);
-                _regions.Queues.Tell(new QueueProtocol.AgentAvailable(queueId, State.AsIdle(level, now), _epoch));
+                _regions.Queues.Tell(new QueueProtocol.AgentAvailable(queueId, State.AsIdle(reach.Level, now) with { Ring = reach.Ring }, _epoch));
             }
             else if (_announcedTo.Remove(queueId))
             {

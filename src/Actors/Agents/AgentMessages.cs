@@ -46,7 +46,10 @@ public static class AgentCommands
 /// <summary>The agent side of the routing protocol (from queues and calls).</summary>
 public static class AgentProtocol
 {
-    /// <summary>A queue proposes a call. <paramref name="Epoch"/> answers an availability announcement; 0 is a push.</summary>
+    /// <summary>
+    /// A queue proposes a call. <paramref name="Epoch"/> answers an availability announcement; 0 is a push.
+    /// <paramref name="Ring"/> above 0: offered through an escalation step or hypercare, not the agent's own queue.
+    /// </summary>
     public sealed record CallProposal(
         string AgentId,
         string QueueId,
@@ -55,7 +58,8 @@ public static class AgentProtocol
         long ProposalId,
         long Epoch,
         TimeSpan OfferTimeout,
-        TimeSpan WrapUp) : IWithAgentId;
+        TimeSpan WrapUp,
+        int Ring = 0) : IWithAgentId;
 
     /// <summary>A queue has nothing for the agent now and remembers it as idle.</summary>
     public sealed record NoCallWaiting(string AgentId, string QueueId, long Epoch) : IWithAgentId;

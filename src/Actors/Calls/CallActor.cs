@@ -72,10 +72,14 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
             PersistThen(decision.Events, ReactToAll);
         });
         Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now).Events, ReactToAll));
-        Command<ClosedWhileQueued>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault, _plan.Plan).Events,
-            ReactToAll));
+        Command<ClosedWhileQueued>(m =>
+        {
+            if (KeepCallbackThroughClosing(m)) return;
+            PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault, _plan.Plan).Events, ReactToAll);
+        });
         Command<MenuInput>(OnMenuInput);
         Command<ReceiveTimeout>(_ => Passivate());
+        ReceiveCallbacks();
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -96,6 +100,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
     protected override void OnRecovered()
     {
         if (State.IsFinal) SetReceiveTimeout(LingerAfterEnd);
+        ArmDialTimeout();
     }
 
     private void OnOffer(OfferCall cmd)
@@ -105,7 +110,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
             // A retried offer: the first outcome stands. A queued call is put in line again in case the
             // first enqueue was lost with a node (the queue ignores a call it already holds).
             Sender.Tell(new CommandAccepted(_callId, Outcome()));
-            if (State.Status == CallStatus.Queued) Enqueue();
+            if (State.Status == CallStatus.Queued) EnqueueOrPark();
             return;
         }
         var routes = _directory.Routes;
@@ -129,7 +134,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
         var stream = Context.System.EventStream;
         switch (e)
         {
-            case CallOffered o when State.Status == CallStatus.Queued && State.Details!.QueueId == o.QueueId:
+            case CallOffered o when State.Status == CallStatus.Queued && State.Details!.QueueId == o.QueueId && State.Callback is null:
                 Enqueue();
                 break;
             case CallRedirected when State.Status == CallStatus.Queued:
@@ -161,6 +166,9 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
             case CallEnded:
                 _regions.Agents.Tell(new AgentProtocol.ConnectedCallEnded(State.AgentId!, _callId, State.Token!));
                 Finished();
+                break;
+            case ICallbackEvent callback:
+                ReactToCallback(callback);
                 break;
         }
     }

@@ -53,6 +53,9 @@ public static class CallProtocol
 
     /// <summary>The agent let the offer go (no answer in time, forced logout); the call returns to its queue.</summary>
     public sealed record OfferWithdrawn(string CallId, string AgentId, string Token, string Reason) : IWithCallId;
+
+    /// <summary>The queue's callback rule fired for this waiting call: the adapter offers the caller a callback.</summary>
+    public sealed record OfferCallbackChoice(string CallId, string QueueId, string Reason) : IWithCallId;
 }
 
 /// <summary>Events a call persists: its whole history.</summary>
@@ -72,6 +75,11 @@ public static partial class CallEvents
     [JsonDerivedType(typeof(CallMenuEntered), "menu-entered")]
     [JsonDerivedType(typeof(CallMenuChoice), "menu-choice")]
     [JsonDerivedType(typeof(CallPlanRouted), "plan-routed")]
+    [JsonDerivedType(typeof(CallbackOffered), "callback-offered")]
+    [JsonDerivedType(typeof(CallbackRequested), "callback-requested")]
+    [JsonDerivedType(typeof(CallbackDialled), "callback-dialled")]
+    [JsonDerivedType(typeof(CallbackAttemptFailed), "callback-attempt-failed")]
+    [JsonDerivedType(typeof(CallbackGaveUp), "callback-gave-up")]
     public interface ICallEvent : IContactCenterMessage
     {
         DateTimeOffset At { get; }
@@ -106,6 +114,30 @@ public static partial class CallEvents
 
     /// <summary>The queue was closed: the caller heard the closed announcement with the next opening time.</summary>
     public sealed record CallClosedAnnounced(string QueueId, DateTimeOffset? NextOpening, DateTimeOffset At, string? TargetId = null) : ICallEvent;
+
+    /// <summary>The callback events; a call folds them in through its callback ticket.</summary>
+    public interface ICallbackEvent : ICallEvent;
+
+    /// <summary>The caller was offered a callback instead of waiting (the queue's rule, with why).</summary>
+    public sealed record CallbackOffered(string QueueId, string Reason, DateTimeOffset At) : ICallbackEvent;
+
+    /// <summary>
+    /// A callback was booked: at the caller's place in line (<paramref name="DueAt"/> null) or at a time. The retry
+    /// rule is fixed here so a later change of the queue's settings does not change a booked callback.
+    /// </summary>
+    public sealed record CallbackRequested(
+        string Number, DateTimeOffset? DueAt, int MaxAttempts, TimeSpan RetryBackoff, TimeSpan DialTimeout, string Reason, DateTimeOffset At)
+        : ICallbackEvent;
+
+    /// <summary>The agent took the callback; the adapter dials the citizen and bridges (attempt numbered from 1).</summary>
+    public sealed record CallbackDialled(string AgentId, string Token, string Number, int Attempt, DateTimeOffset At) : ICallbackEvent;
+
+    /// <summary>An attempt failed; the agent is released; with <paramref name="RetryAt"/> the callback is tried again then.</summary>
+    public sealed record CallbackAttemptFailed(
+        string AgentId, string Token, int Attempt, CallbackDialResult Result, DateTimeOffset? RetryAt, DateTimeOffset At) : ICallbackEvent;
+
+    /// <summary>Every attempt failed: the callback's final outcome.</summary>
+    public sealed record CallbackGaveUp(int Attempts, DateTimeOffset At) : ICallbackEvent;
 }
 
 /// <summary>Signals for the telephony adapter, published after the event that causes them is persisted.</summary>

@@ -148,7 +148,7 @@ public sealed partial record CallState
                 var offered = new CallOffered(entry.From, entry.Dialled, queueId, _position?.Language ?? entry.Language,
                     new CallRank(entry.Priority, now), entry.AttachedData, now);
                 _events.Add(offered);
-                if (!route.IsOpen(now)) _events.Add(Closed(route, routes, now, plan));
+                if (!route.IsOpen(now)) _events.Add(Closed(route, routes, now, plan, entry.From));
                 _final = true;
             }
             else if (d.Target is { } targetId)

@@ -25,6 +25,10 @@ public enum CallStatus
     ClosedAnnounced,
     /// <summary>Came in on an entry number and is in a voice menu, waiting for the caller's keys.</summary>
     InMenu,
+    /// <summary>A callback: the agent took it and the adapter is dialling the citizen.</summary>
+    CallbackDialling,
+    /// <summary>A callback whose every attempt failed (final).</summary>
+    CallbackFailed,
 }
 
 /// <summary>
@@ -42,7 +46,8 @@ public sealed partial record CallState(
     public static CallState Empty(string callId) => new(callId, CallStatus.None, null, null, null, ImmutableList<ICallEvent>.Empty);
 
     [JsonIgnore]
-    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned or CallStatus.Forwarded or CallStatus.ClosedAnnounced;
+    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned or CallStatus.Forwarded or CallStatus.ClosedAnnounced
+        or CallStatus.CallbackFailed;
 
     public CallState Apply(ICallEvent e)
     {
@@ -58,6 +63,7 @@ public sealed partial record CallState(
             CallForwarded => this with { Status = CallStatus.Forwarded },
             CallClosedAnnounced => this with { Status = CallStatus.ClosedAnnounced },
             CallEntered or CallMenuEntered or CallMenuChoice or CallPlanRouted => ApplyEntry(e),
+            ICallbackEvent cb => ApplyCallback(cb),
             _ => this,
         };
         return next with { History = History.Add(e) };
@@ -92,20 +98,20 @@ public sealed partial record CallState(
             new CallRank(cmd.Priority, now), CprNumber.Protect(cmd.AttachedData), now);
         if (route.IsOpen(now)) return Decision<ICallEvent>.Accept(offered);
 
-        return Decision<ICallEvent>.Accept([offered, Closed(route, routes, now, plan)]);
+        return Decision<ICallEvent>.Accept([offered, Closed(route, routes, now, plan, offered.From)]);
     }
 
     /// <summary>A queued call whose queue was closed by an operator gets the closed handling now.</summary>
     public Decision<ICallEvent> Decide(ClosedWhileQueued msg, DateTimeOffset now, Func<string, QueueRoute?> routes, Entries.EntryPlan? plan = null) =>
         Status == CallStatus.Queued && Details!.QueueId == msg.QueueId && routes(msg.QueueId) is { } route
-            ? Decision<ICallEvent>.Accept(Closed(route, routes, now, plan ?? Entries.EntryPlan.Empty))
+            ? Decision<ICallEvent>.Accept(Closed(route, routes, now, plan ?? Entries.EntryPlan.Empty, Details.From))
             : Decision<ICallEvent>.Nothing;
 
     /// <summary>
     /// The event a closed queue's handling gives: forward (to a number, or to a directory target while it is open),
-    /// overflow to an open queue, or announce.
+    /// overflow to an open queue, book a callback at the next opening, or announce.
     /// </summary>
-    private static ICallEvent Closed(QueueRoute route, Func<string, QueueRoute?> routes, DateTimeOffset now, Entries.EntryPlan plan)
+    private static ICallEvent Closed(QueueRoute route, Func<string, QueueRoute?> routes, DateTimeOffset now, Entries.EntryPlan plan, string from)
     {
         var closed = route.WhenClosed ?? Queues.ClosedHandling.AnnounceNextOpening;
         var reason = $"queue '{route.QueueId}' closed";
@@ -119,6 +125,7 @@ public sealed partial record CallState(
             Queues.ClosedAction.Forward => new CallForwarded(closed.Target!, reason, now),
             Queues.ClosedAction.Overflow when routes(closed.Target!) is { } target && target.IsOpen(now) =>
                 new CallRedirected(route.QueueId, target.QueueId, "closed", now),
+            Queues.ClosedAction.Callback when CallbackAtNextOpening(route, from, now) is { } booked => booked,
             _ => Announce(route, now),
         };
     }
@@ -128,13 +135,13 @@ public sealed partial record CallState(
 
     /// <summary>Only a queued call can ring an agent; anything else is a second routing to be fenced off.</summary>
     public Decision<ICallEvent> Decide(RouteToAgent msg, DateTimeOffset now) =>
-        Status == CallStatus.Queued
+        Status == CallStatus.Queued && !IsParkedCallback(now)
             ? Decision<ICallEvent>.Accept(new CallOfferedToAgent(msg.AgentId, msg.Token, now))
             : Decision<ICallEvent>.Nothing;
 
     public Decision<ICallEvent> Decide(AgentConnected msg, DateTimeOffset now) =>
         Status == CallStatus.Ringing && Token == msg.Token
-            ? Decision<ICallEvent>.Accept(new CallConnected(msg.AgentId, msg.Token, now))
+            ? Decision<ICallEvent>.Accept(Callback is null ? new CallConnected(msg.AgentId, msg.Token, now) : DialCallback(msg, now))
             : Decision<ICallEvent>.Nothing;
 
     public Decision<ICallEvent> Decide(OfferWithdrawn msg, DateTimeOffset now) =>
@@ -142,7 +149,9 @@ public sealed partial record CallState(
             ? Decision<ICallEvent>.Accept(new CallOfferWithdrawn(msg.AgentId, msg.Token, msg.Reason, now))
             : Decision<ICallEvent>.Nothing;
 
-    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => Status switch
+    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => Callback is not null && DecideCallbackHangUp(cmd, now) is { } callback
+        ? callback
+        : Status switch
     {
         CallStatus.None => Decision<ICallEvent>.Reject(CallId, RejectionCode.NotFound, $"call '{CallId}' does not exist"),
         CallStatus.Queued or CallStatus.Ringing when cmd.Party == CallParty.Caller =>

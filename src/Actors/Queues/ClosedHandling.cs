@@ -31,6 +31,8 @@ public enum ClosedAction
     Forward,
     /// <summary>Route the call to another queue instead (its own hours apply; no further chaining).</summary>
     Overflow,
+    /// <summary>Book a callback to the caller's number at the next opening (announced), then end the inbound leg.</summary>
+    Callback,
 }
 
 /// <summary>A queue's closed handling: the action, and its target (a number for Forward, a queue id for Overflow).</summary>

@@ -19,7 +19,10 @@ public sealed record QueueConfig(
     ImmutableList<string>? LinearOrder = null,
     BusinessCalendar? Hours = null,
     ClosedHandling? WhenClosed = null,
-    AtClosing WaitingAtClosing = AtClosing.Serve) : IContactCenterMessage
+    AtClosing WaitingAtClosing = AtClosing.Serve,
+    CallbackSettings? Callbacks = null,
+    ImmutableList<EscalationStep>? Escalation = null,
+    HypercareSettings? Hypercare = null) : IContactCenterMessage
 {
     public static readonly TimeSpan DefaultWrapUp = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultOfferTimeout = TimeSpan.FromSeconds(15);
@@ -33,6 +36,9 @@ public sealed record QueueConfig(
     public TimeSpan EffectiveServiceLevelThreshold => ServiceLevelThreshold ?? DefaultServiceLevelThreshold;
     [JsonIgnore]
     public ImmutableList<string> EffectiveLinearOrder => LinearOrder ?? ImmutableList<string>.Empty;
+
+    [JsonIgnore]
+    public ImmutableList<EscalationStep> EffectiveEscalation => Escalation ?? ImmutableList<EscalationStep>.Empty;
 
     [JsonIgnore]
     public ClosedHandling EffectiveWhenClosed => WhenClosed ?? ClosedHandling.AnnounceNextOpening;
@@ -55,6 +61,9 @@ public sealed record QueueConfig(
         if (Hours is not null) errors.AddRange(Hours.Validate().Select(e => "hours." + e));
         errors.AddRange(EffectiveWhenClosed.Validate("whenClosed"));
         if (!Enum.IsDefined(WaitingAtClosing)) errors.Add($"waitingAtClosing: {WaitingAtClosing} is not a closing rule");
+        if (Callbacks is not null) errors.AddRange(Callbacks.Validate("callbacks"));
+        errors.AddRange(EscalationRules.Validate(this));
+        if (Hypercare is not null) errors.AddRange(Hypercare.Validate("hypercare"));
         return errors;
     }
 }

@@ -30,6 +30,9 @@ public static class QueueCommands
 
     /// <summary>Read the queue's configuration, waiting calls and idle agents.</summary>
     public sealed record GetQueueState(string QueueId) : IWithQueueId;
+
+    /// <summary>Hold a callback outside the line until <paramref name="DueAt"/>, then put it in line with <paramref name="Rank"/>.</summary>
+    public sealed record ParkCallback(string QueueId, string CallId, CallRank Rank, DateTimeOffset DueAt) : IWithQueueId;
 }
 
 /// <summary>The queue side of the routing protocol with agents.</summary>
@@ -54,6 +57,12 @@ public static class QueueProtocol
 
     /// <summary>Internal: a proposal got no answer in time; the call is freed for other agents.</summary>
     public sealed record ProposalExpired(string QueueId, string AgentId, long ProposalId) : IWithQueueId;
+
+    /// <summary>Internal: a parked callback's time has come.</summary>
+    public sealed record CallbackDue(string QueueId, string CallId) : IWithQueueId;
+
+    /// <summary>Internal: re-evaluate escalation steps, hypercare and wait-based callback offers.</summary>
+    public sealed record OverflowTick(string QueueId) : IWithQueueId;
 }
 
 /// <summary>Events a skill queue persists.</summary>
@@ -79,6 +88,12 @@ public static class QueueEvents
 
     /// <summary>The queue was removed; its configuration is gone and it no longer routes.</summary>
     public sealed record QueueRemoved(DateTimeOffset At) : IQueueEvent;
+
+    /// <summary>A callback waits outside the line until <paramref name="DueAt"/> (scheduled, or a retry after back-off).</summary>
+    public sealed record CallbackParked(string CallId, CallRank Rank, DateTimeOffset DueAt, DateTimeOffset At) : IQueueEvent;
+
+    /// <summary>The hypercare overflow to department staff was switched on or off, and why.</summary>
+    public sealed record HypercareOverflowChanged(bool On, string Reason, DateTimeOffset At) : IQueueEvent;
 }
 
 /// <summary>A call waiting in a queue.</summary>
@@ -91,4 +106,7 @@ public sealed record QueueView(
     ImmutableArray<WaitingCall> Waiting,
     ImmutableArray<IdleAgent> IdleAgents,
     int OpenProposals,
-    QueueOverride Override = QueueOverride.None) : IContactCenterMessage;
+    QueueOverride Override = QueueOverride.None,
+    ImmutableList<ParkedCallback>? Parked = null,
+    ImmutableList<int>? ActiveRings = null,
+    DateTimeOffset? HypercareOnSince = null) : IContactCenterMessage;

@@ -3,7 +3,7 @@ using ContactCenter.Actors.Routing;
 namespace ContactCenter.Actors.Queues;
 
 /// <summary>A call proposed to one agent, locked to it until the agent answers or the proposal expires.</summary>
-public sealed record Proposal(long ProposalId, string CallId, string AgentId);
+public sealed record Proposal(long ProposalId, string CallId, string AgentId, int Ring = 0);
 
 /// <summary>
 /// The queue's soft routing state: which agents are idle and which calls are locked in an open proposal.
@@ -32,9 +32,9 @@ public sealed class QueueRoster
     public Proposal? OpenProposalOf(string agentId) => _byAgent.GetValueOrDefault(agentId);
 
     /// <summary>Locks the call to the agent; the agent stops counting as idle here until it is announced again.</summary>
-    public Proposal Propose(string callId, string agentId)
+    public Proposal Propose(string callId, string agentId, int ring = 0)
     {
-        var proposal = new Proposal(++_nextProposalId, callId, agentId);
+        var proposal = new Proposal(++_nextProposalId, callId, agentId, ring);
         _idle.Remove(agentId);
         _byAgent[agentId] = proposal;
         _byCall[callId] = proposal;
@@ -62,36 +62,54 @@ public sealed class QueueRoster
     /// Work conservation: pairs every unlocked waiting call, best first, with the best free eligible agent
     /// until one side runs out. Returns the proposals to send.
     /// </summary>
-    public List<Proposal> Dispatch(QueueState state)
+    public List<Proposal> Dispatch(QueueState state) => Dispatch(state, (_, agent) => agent.Ring == 0 && state.IsEligible(agent));
+
+    /// <summary>
+    /// Like <see cref="Dispatch(QueueState)"/> with a per-call eligibility (escalation steps and hypercare admit
+    /// agents of outer rings only to calls that waited long enough); the innermost eligible ring is served first.
+    /// </summary>
+    public List<Proposal> Dispatch(QueueState state, Func<WaitingCall, IdleAgent, bool> eligible)
     {
         var proposals = new List<Proposal>();
         if (state.Config is null || _idle.Count == 0 || state.Line.Count == 0) return proposals;
 
-        var free = new List<IdleAgent>(_idle.Count);
-        foreach (var agent in _idle.Values)
-        {
-            if (state.IsEligible(agent)) free.Add(agent);
-        }
-
+        var free = new List<IdleAgent>(_idle.Values);
         var lastServed = state.LastServedAgentId;
+        var candidates = new List<IdleAgent>(free.Count);
         foreach (var call in state.Line)
         {
             if (free.Count == 0) break;
             if (IsLocked(call.CallId)) continue;
-            var best = AgentSelector.SelectBest(free, state.Config.Strategy, lastServed, state.Config.EffectiveLinearOrder)!;
+            candidates.Clear();
+            var innermost = int.MaxValue;
+            foreach (var agent in free)
+            {
+                if (!eligible(call, agent) || agent.Ring > innermost) continue;
+                if (agent.Ring < innermost)
+                {
+                    innermost = agent.Ring;
+                    candidates.Clear();
+                }
+                candidates.Add(agent);
+            }
+            if (candidates.Count == 0) continue;
+            var best = AgentSelector.SelectBest(candidates, state.Config.Strategy, lastServed, state.Config.EffectiveLinearOrder)!;
             free.Remove(best);
             lastServed = best.AgentId;
-            proposals.Add(Propose(call.CallId, best.AgentId));
+            proposals.Add(Propose(call.CallId, best.AgentId, best.Ring));
         }
         return proposals;
     }
 
     /// <summary>The best call an agent that just announced itself could take now, if any.</summary>
-    public WaitingCall? FirstUnlocked(QueueState state)
+    public WaitingCall? FirstUnlocked(QueueState state) => FirstUnlocked(state, _ => true);
+
+    /// <summary>The best unlocked call that passes <paramref name="admits"/>.</summary>
+    public WaitingCall? FirstUnlocked(QueueState state, Func<WaitingCall, bool> admits)
     {
         foreach (var call in state.Line)
         {
-            if (!IsLocked(call.CallId)) return call;
+            if (!IsLocked(call.CallId) && admits(call)) return call;
         }
         return null;
     }

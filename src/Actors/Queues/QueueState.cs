@@ -9,7 +9,7 @@ namespace ContactCenter.Actors.Queues;
 /// The persisted state of a skill queue: its configuration and its line of waiting calls, ordered by
 /// priority, then original arrival. Pure: <see cref="Apply"/> never reads a clock.
 /// </summary>
-public sealed record QueueState(
+public sealed partial record QueueState(
     string QueueId,
     QueueConfig? Config,
     ImmutableSortedSet<WaitingCall> Line,
@@ -28,7 +28,7 @@ public sealed record QueueState(
 
     public bool Exists => Config is not null;
 
-    public QueueState Apply(IQueueEvent e) => e switch
+    public QueueState Apply(IQueueEvent e) => (e switch
     {
         QueueConfigured c => this with { Config = c.Config },
         CallEnqueued q when !ById.ContainsKey(q.CallId) => Add(new WaitingCall(q.CallId, q.Rank, q.At)),
@@ -36,8 +36,10 @@ public sealed record QueueState(
         CallRemoved r => Remove(r.CallId),
         QueueRemoved => this with { Config = null, Override = QueueOverride.None },
         QueueOverrideSet o => this with { Override = o.Override },
+        CallbackParked p => Park(p),
+        HypercareOverflowChanged h => this with { HypercareOnSince = h.On ? h.At : null },
         _ => this,
-    };
+    }).Unpark(e);
 
     private QueueState Add(WaitingCall call) => this with { Line = Line.Add(call), ById = ById.Add(call.CallId, call) };
 

@@ -14,7 +14,7 @@ namespace ContactCenter.Actors.Queues;
 /// proposal per agent, one per call); the agent settles the race by reserving itself, and only then does the
 /// queue persist the assignment and route the call. Idle agents are soft state, announced again after a restart.
 /// </summary>
-public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent>
+public sealed partial class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent>
 {
     /// <summary>A proposal that gets no answer in this time frees its call for other agents.</summary>
     public static readonly TimeSpan ProposalTimeout = TimeSpan.FromSeconds(5);
@@ -40,7 +40,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
             Sender.Tell(new CommandAccepted(_queueId, $"queue '{_queueId}' configured"));
             RegisterRoute();
             ArmClosingTime();
-            Dispatch();
+            Evaluate();
         }));
         Command<SetOverride>(cmd => Handle(State.Decide(cmd, Now), events =>
         {
@@ -84,11 +84,21 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
             {
                 _enqueuing.Remove(cmd.CallId);
                 Dispatch();
+                OnEnqueued(cmd.CallId);
             });
         });
-        Command<RemoveCall>(cmd => Handle(State.Decide(cmd, Now), _ => _roster.ReleaseCall(cmd.CallId)));
+        Command<RemoveCall>(cmd =>
+        {
+            var call = State.ById.GetValueOrDefault(cmd.CallId);
+            Handle(State.Decide(cmd, Now), events =>
+            {
+                _roster.ReleaseCall(cmd.CallId);
+                foreach (var e in events) RecordOutcome(e, call);
+            });
+        });
         Command<GetQueueState>(_ => Sender.Tell(new QueueView(
-            _queueId, State.Config, State.Line.ToImmutableArray(), _roster.IdleAgents.ToImmutableArray(), _roster.OpenProposals, State.Override)));
+            _queueId, State.Config, State.Line.ToImmutableArray(), _roster.IdleAgents.ToImmutableArray(), _roster.OpenProposals, State.Override,
+            State.Parked.Values.OrderBy(p => p.DueAt).ToImmutableList(), _activeRings.ToImmutableList(), State.HypercareOnSince)));
 
         Command<AgentAvailable>(OnAgentAvailable);
         Command<AgentUnavailable>(m => _roster.MarkUnavailable(m.AgentId));
@@ -106,6 +116,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
             DecisionMade(m.ProposalId, "expired");
             if (_roster.Close(m.AgentId, m.ProposalId)) Dispatch();
         });
+        ReceiveOverflowAndCallbacks();
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -113,7 +124,8 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
     protected override QueueState ApplyEvent(QueueState state, IQueueEvent e) => state.Apply(e);
 
     protected override object ToSnapshot(QueueState state) =>
-        new QueueSnapshot(state.Config, state.Line.ToImmutableArray(), state.LastServedAgentId, state.Override);
+        new QueueSnapshot(state.Config, state.Line.ToImmutableArray(), state.LastServedAgentId, state.Override,
+            state.Parked.Values.ToImmutableList(), state.HypercareOnSince);
 
     protected override QueueState FromSnapshot(object snapshot)
     {
@@ -123,6 +135,8 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         {
             Config = s.Config, Line = line, ById = line.ToImmutableDictionary(c => c.CallId), LastServedAgentId = s.LastServedAgentId,
             Override = s.Override,
+            Parked = (s.Parked ?? []).ToImmutableDictionary(p => p.CallId),
+            HypercareOnSince = s.HypercareOnSince,
         };
     }
 
@@ -135,6 +149,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
     protected override void OnRecovered()
     {
         if (!State.Exists) return;
+        RecoverOverflow();
         RegisterRoute();
         ArmClosingTime();
     }
@@ -174,7 +189,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         var config = State.Config!;
         _regions.Directory.Tell(new QueueDirectoryActor.Register(
             new QueueRoute(_queueId, config.RequiredSkill, config.MinLevel, Guid.NewGuid().ToString("N"), config.Hours, config.WhenClosed,
-                State.Override)));
+                State.Override, _activeRings.IsEmpty ? null : QueueAudience.For(config, _activeRings), config.Callbacks)));
     }
 
     private void OnAgentAvailable(AgentAvailable m)
@@ -182,16 +197,17 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         var agent = m.Agent;
         _roster.MarkUnavailable(agent.AgentId);
         // An agent with an open proposal answers that proposal; it is not idle here meanwhile.
-        if (!State.IsEligible(agent) || _roster.OpenProposalOf(agent.AgentId) is not null)
+        if (!Admits(agent) || _roster.OpenProposalOf(agent.AgentId) is not null)
         {
             Sender.Tell(new AgentProtocol.NoCallWaiting(agent.AgentId, _queueId, m.Epoch));
             return;
         }
         // Work conservation: any unlocked waiting call goes to this agent now. (Another idle agent cannot
-        // exist here while calls wait unlocked, so "best agent" holds.)
-        if (_roster.FirstUnlocked(State) is { } call)
+        // exist here while calls wait unlocked, so "best agent" holds.) Outer rings: only calls past their step.
+        var now = Now;
+        if (_roster.FirstUnlocked(State, c => MayTake(c, agent, now)) is { } call)
         {
-            Propose(_roster.Propose(call.CallId, agent.AgentId), m.Epoch);
+            Propose(_roster.Propose(call.CallId, agent.AgentId, agent.Ring), m.Epoch);
             return;
         }
         _roster.MarkIdle(agent);
@@ -221,8 +237,10 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         }
         if (!holdsLock) _roster.Propose(m.CallId, m.AgentId);
         _assigning.Add(m.CallId);
-        PersistAsyncThen(decision.Events, _ =>
+        var waiting = State.ById.GetValueOrDefault(m.CallId);
+        PersistAsyncThen(decision.Events, events =>
         {
+            foreach (var e in events) RecordOutcome(e, waiting);
             _assigning.Remove(m.CallId);
             _roster.ReleaseCall(m.CallId);
             _regions.Calls.Tell(new CallProtocol.RouteToAgent(m.CallId, _queueId, m.AgentId, m.Token));
@@ -232,7 +250,8 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
 
     private void Dispatch()
     {
-        foreach (var proposal in _roster.Dispatch(State)) Propose(proposal, epoch: 0);
+        var now = Now;
+        foreach (var proposal in _roster.Dispatch(State, (call, agent) => MayTake(call, agent, now))) Propose(proposal, epoch: 0);
     }
 
     private void Propose(Proposal p, long epoch)
@@ -240,7 +259,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         var call = State.ById[p.CallId];
         var config = State.Config!;
         _regions.Agents.Tell(new AgentProtocol.CallProposal(
-            p.AgentId, _queueId, p.CallId, call.Rank, p.ProposalId, epoch, config.EffectiveOfferTimeout, config.EffectiveWrapUp));
+            p.AgentId, _queueId, p.CallId, call.Rank, p.ProposalId, epoch, config.EffectiveOfferTimeout, config.EffectiveWrapUp, p.Ring));
         Timers.StartSingleTimer($"proposal-{p.ProposalId}", new ProposalExpired(_queueId, p.AgentId, p.ProposalId), ProposalTimeout);
         _proposedAt[p.ProposalId] = System.Diagnostics.Stopwatch.GetTimestamp();
     }
@@ -255,5 +274,6 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
 
 /// <summary>The snapshot form of a queue: its line as a plain array (a sorted set needs its comparer back).</summary>
 public sealed record QueueSnapshot(
-    QueueConfig? Config, ImmutableArray<WaitingCall> Waiting, string? LastServedAgentId, QueueOverride Override = QueueOverride.None)
+    QueueConfig? Config, ImmutableArray<WaitingCall> Waiting, string? LastServedAgentId, QueueOverride Override = QueueOverride.None,
+    ImmutableList<ParkedCallback>? Parked = null, DateTimeOffset? HypercareOnSince = null)
     : Serialization.IContactCenterMessage;

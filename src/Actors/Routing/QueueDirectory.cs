@@ -11,7 +11,9 @@ namespace ContactCenter.Actors.Routing;
 public sealed record QueueRoute(
     string QueueId, string Skill, int MinLevel, string Incarnation,
     Calendar.BusinessCalendar? Hours = null, Queues.ClosedHandling? WhenClosed = null,
-    Queues.QueueOverride Override = Queues.QueueOverride.None) : IContactCenterMessage
+    Queues.QueueOverride Override = Queues.QueueOverride.None,
+    ImmutableList<Queues.QueueAudience>? Extra = null,
+    Queues.CallbackSettings? Callbacks = null) : IContactCenterMessage
 {
     /// <summary>Open now for a new call? Not while an operator has it closed or draining; otherwise its hours decide.</summary>
     public bool IsOpen(DateTimeOffset instant) => Override == Queues.QueueOverride.None && (Hours?.IsOpen(instant) ?? true);
@@ -40,5 +42,44 @@ public sealed class QueueDirectory
             if (skills.TryGetValue(route.Skill, out var level) && level >= route.MinLevel && level > 0)
                 yield return (route, level);
         }
+    }
+
+    /// <summary>
+    /// The queues an agent serves, with its level and ring: 0 through the queue's own skill, otherwise the lowest
+    /// ring of an extra audience the queue currently publishes (escalation step or hypercare) that the agent matches.
+    /// </summary>
+    public IEnumerable<(QueueRoute Route, int Level, int Ring)> Reach(Agents.AgentProfile profile)
+    {
+        var routes = Routes;
+        foreach (var route in routes.Values)
+        {
+            var own = profile.Skills.GetValueOrDefault(route.Skill);
+            if (own >= route.MinLevel && own > 0)
+            {
+                yield return (route, own, 0);
+                continue;
+            }
+            foreach (var audience in (route.Extra ?? ImmutableList<Queues.QueueAudience>.Empty).OrderBy(a => a.Ring))
+            {
+                if (!Matches(audience, profile, routes)) continue;
+                var level = own > 0 ? own : audience.Skill is { } s ? profile.Skills.GetValueOrDefault(s) : 1;
+                yield return (route, Math.Max(level, 1), audience.Ring);
+                break;
+            }
+        }
+    }
+
+    private static bool Matches(Queues.QueueAudience a, Agents.AgentProfile p, ImmutableDictionary<string, QueueRoute> routes)
+    {
+        if (a.Skill is { } skill && p.Skills.GetValueOrDefault(skill) < Math.Max(a.MinLevel, 1)) return false;
+        if (a.Team is { } team && !string.Equals(p.Team, team, StringComparison.OrdinalIgnoreCase)) return false;
+        if (a.Department is { } dept && !string.Equals(p.Department, dept, StringComparison.OrdinalIgnoreCase)) return false;
+        if (a.ViaQueueId is { } via)
+        {
+            if (!routes.TryGetValue(via, out var other)) return false;
+            var level = p.Skills.GetValueOrDefault(other.Skill);
+            if (level < other.MinLevel || level <= 0) return false;
+        }
+        return true;
     }
 }

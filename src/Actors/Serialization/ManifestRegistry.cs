@@ -158,6 +158,28 @@ public static class ManifestRegistry
         (typeof(IdempotencyEvents.ClaimReleased), "idempotency.claim-released"),
         (typeof(IdempotencyRecord), "idempotency.record"),
 
+        // Callbacks, escalation steps and hypercare
+        (typeof(CallbackSettings), "queue.callback-settings"),
+        (typeof(EscalationStep), "queue.escalation-step"),
+        (typeof(HypercareSettings), "queue.hypercare-settings"),
+        (typeof(QueueAudience), "routing.queue-audience"),
+        (typeof(ParkedCallback), "queue.parked-callback"),
+        (typeof(QueueCommands.ParkCallback), "queue.park-callback"),
+        (typeof(QueueProtocol.CallbackDue), "queue.callback-due"),
+        (typeof(QueueProtocol.OverflowTick), "queue.overflow-tick"),
+        (typeof(QueueEvents.CallbackParked), "queue.callback-parked"),
+        (typeof(QueueEvents.HypercareOverflowChanged), "queue.hypercare-overflow-changed"),
+        (typeof(CallbackTicket), "call.callback-ticket"),
+        (typeof(CallbackCommands.RequestCallback), "call.request-callback"),
+        (typeof(CallbackCommands.ReportCallbackDial), "call.report-callback-dial"),
+        (typeof(CallbackProtocol.CallbackDialTimedOut), "call.callback-dial-timed-out"),
+        (typeof(CallProtocol.OfferCallbackChoice), "call.offer-callback-choice"),
+        (typeof(CallEvents.CallbackOffered), "call.callback-offered"),
+        (typeof(CallEvents.CallbackRequested), "call.callback-requested"),
+        (typeof(CallEvents.CallbackDialled), "call.callback-dialled"),
+        (typeof(CallEvents.CallbackAttemptFailed), "call.callback-attempt-failed"),
+        (typeof(CallEvents.CallbackGaveUp), "call.callback-gave-up"),
+
         // Statistics projection
         (typeof(Statistics.CenterStatistics), "statistics.center"),
         (typeof(Statistics.StatisticsMessages.GetStatistics), "statistics.get"),

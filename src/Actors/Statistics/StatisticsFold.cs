@@ -124,6 +124,7 @@ public static class StatisticsFold
     /// </summary>
     public static string? CountCallEvent(ICallEvent e) => e switch
     {
+        CallbackRequested => QueueCounters.CallbacksRequested,
         _ => null,
     };
 

@@ -54,7 +54,7 @@ public sealed record CallEventRequest(
 /// <summary>A call as the adapter and supervisors read it: state and full event history.</summary>
 public sealed record CallView(
     string CallId, CallStatus Status, string? QueueId, string? AgentId, string? Token, CallEvents.CallOffered? Details,
-    IReadOnlyList<CallEvents.ICallEvent> History);
+    IReadOnlyList<CallEvents.ICallEvent> History, CallbackTicket? Callback = null);
 
 /// <summary>Endpoints for telephony adapters (role adapter).</summary>
 public static class AdapterApi
@@ -124,7 +124,7 @@ public static class AdapterApi
     private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(string callId, IRequiredActor<CallRegion> calls) =>
         await Endpoints.CoreAsk.Ask(calls, new CallCommands.GetCallState(callId)) switch
         {
-            CallState s => TypedResults.Ok(new CallView(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History)),
+            CallState s => TypedResults.Ok(new CallView(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History, s.Callback)),
             CommandRejected rejected => ApiProblems.From(rejected),
             _ => throw new InvalidOperationException("unexpected reply"),
         };

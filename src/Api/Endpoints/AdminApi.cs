@@ -133,7 +133,7 @@ public static class AdminApi
         await CoreAsk.Ask(calls, new CallCommands.GetCallState(callId)) switch
         {
             CallState { Status: CallStatus.None } => ApiProblems.NotFound($"call '{callId}'"),
-            CallState s => TypedResults.Ok(new CallView(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History)),
+            CallState s => TypedResults.Ok(new CallView(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History, s.Callback)),
             CommandRejected rejected => ApiProblems.From(rejected),
             _ => throw new InvalidOperationException("unexpected reply"),
         };

@@ -25,7 +25,8 @@ public sealed record WaitingCallView(string CallId, int Priority, DateTimeOffset
 /// </summary>
 public sealed record QueueLiveView(
     string QueueId, QueueConfig Config, IReadOnlyList<WaitingCallView> Waiting, double LongestWaitSeconds,
-    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals, QueueOverride Override, AgentsByState? Agents = null)
+    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals, QueueOverride Override, AgentsByState? Agents = null,
+    IReadOnlyList<ParkedCallback>? ParkedCallbacks = null, IReadOnlyList<int>? OpenRings = null, DateTimeOffset? HypercareOverflowSince = null)
 {
     /// <summary>The queue's state with each caller's wait measured at <paramref name="now"/>.</summary>
     public static QueueLiveView From(QueueView view, DateTimeOffset now, AgentsByState? agents = null)
@@ -35,7 +36,7 @@ public sealed record QueueLiveView(
                 Math.Round((now - w.Rank.OriginalArrival).TotalSeconds, 1)))
             .ToList();
         return new QueueLiveView(view.QueueId, view.Config!, waiting, waiting.Count == 0 ? 0 : waiting.Max(w => w.WaitingSeconds),
-            view.IdleAgents, view.OpenProposals, view.Override, agents);
+            view.IdleAgents, view.OpenProposals, view.Override, agents, view.Parked ?? [], view.ActiveRings ?? [], view.HypercareOnSince);
     }
 }
 

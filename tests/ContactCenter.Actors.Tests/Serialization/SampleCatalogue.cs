@@ -282,6 +282,50 @@ public static class SampleCatalogue
         Add(new IdempotencyRecord(record, "abc123", Summer, stored, Summer.AddMilliseconds(40)));
         Add(IdempotencyRecord.Empty(record), "empty");
 
+        // Callbacks, escalation steps and hypercare
+        var callbacks = new CallbackSettings(OfferWhenMoreWaitingThan: 4, OfferWhenWaitAbove: TimeSpan.FromSeconds(75), MaxAttempts: 4,
+            RetryBackoff: TimeSpan.FromMinutes(3), DialTimeout: TimeSpan.FromSeconds(40), LatestScheduleAhead: TimeSpan.FromDays(7));
+        var step = new EscalationStep(TimeSpan.FromSeconds(90), MinLevel: 2, Skill: "pension", QueueId: "general", Team: "Team Nord");
+        var hypercare = new HypercareSettings(Morning, 12, "Borgerservice Pension", "pension-fag", 4, "Team Syd",
+            TimeSpan.FromSeconds(90), 70, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30), 78, TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(2));
+        var parked = new ParkedCallback(CallId, Rank, Summer.AddHours(18));
+        Add(callbacks);
+        Add(CallbackSettings.Defaults, "defaults");
+        Add(step);
+        Add(new EscalationStep(TimeSpan.FromSeconds(30), MinLevel: 1), "widen");
+        Add(hypercare);
+        Add(new HypercareSettings(Morning, 8, "BUF"), "defaults");
+        Add(new QueueAudience(QueueAudience.HypercareRing, "pension-fag", 4, "general", "Team Syd", "Borgerservice Pension"));
+        Add(parked);
+        Add(Config with { Callbacks = callbacks, Escalation = [step, new EscalationStep(TimeSpan.FromMinutes(3), MinLevel: 1)], Hypercare = hypercare,
+            WhenClosed = new ClosedHandling(ClosedAction.Callback) }, "overflow");
+        Add(new QueueRoute(QueueId, "pension", 3, "inc-7", null, new ClosedHandling(ClosedAction.Callback), QueueOverride.None,
+            [new QueueAudience(1, "pension", 1)], callbacks), "overflow");
+        Add(Idle with { Ring = QueueAudience.HypercareRing }, "hypercare");
+        Add(new AgentProtocol.CallProposal(AgentId, QueueId, CallId, Rank, 1042, 0, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(45), 2), "ring");
+        Add(new QueueCommands.ParkCallback(QueueId, CallId, Rank, Summer.AddHours(18)));
+        Add(new QueueProtocol.CallbackDue(QueueId, CallId));
+        Add(new QueueProtocol.OverflowTick(QueueId));
+        Add(new QueueEvents.CallbackParked(CallId, Rank, Summer.AddHours(18), Summer));
+        Add(new QueueEvents.HypercareOverflowChanged(true, "oldest wait 95 s > 90 s", Summer));
+        Add(new QueueView(QueueId, Config, Waiting, [Idle], 0, QueueOverride.None, [parked], [1, QueueAudience.HypercareRing], Summer), "overflow");
+        Add(new QueueSnapshot(Config, Waiting, "agent-0007", QueueOverride.None, [parked], Summer), "overflow");
+        var ticket = new CallbackTicket("+4512345678", Summer.AddHours(18), 3, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(45), 1, "caller");
+        Add(ticket);
+        Add(new CallbackCommands.RequestCallback(CallId, "+4512345678", Summer.AddHours(18)));
+        Add(new CallbackCommands.RequestCallback(CallId), "defaults");
+        Add(new CallbackCommands.ReportCallbackDial(CallId, Token, CallbackDialResult.Busy));
+        Add(new CallbackProtocol.CallbackDialTimedOut(CallId, Token));
+        Add(new CallProtocol.OfferCallbackChoice(CallId, QueueId, "6 callers waiting"));
+        Add(new CallEvents.CallbackOffered(QueueId, "6 callers waiting", Summer));
+        Add(new CallEvents.CallbackRequested("+4512345678", Summer.AddHours(18), 3, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(45), "caller", Summer));
+        Add(new CallEvents.CallbackRequested("+4512345678", null, 3, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(45), "caller", Summer), "in-line");
+        Add(new CallEvents.CallbackDialled(AgentId, Token, "+4512345678", 2, Summer.AddMinutes(3)));
+        Add(new CallEvents.CallbackAttemptFailed(AgentId, Token, 2, CallbackDialResult.NoAnswer, Summer.AddMinutes(8), Summer.AddMinutes(4)));
+        Add(new CallEvents.CallbackAttemptFailed(AgentId, Token, 3, CallbackDialResult.Busy, null, Summer.AddMinutes(9)), "last");
+        Add(new CallEvents.CallbackGaveUp(3, Summer.AddMinutes(9)));
+        Add(CallbackCall(), "callback-waiting");
+
         Add(Tests.Statistics.ScriptedDay.Fold(Tests.Statistics.ScriptedDay.All.Take(28)));  // c4 waiting, a1 reserved for it
         Add(ContactCenter.Actors.Statistics.CenterStatistics.Empty, "empty");
         Add(new ContactCenter.Actors.Statistics.StatisticsMessages.GetStatistics(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 30)));
@@ -350,6 +394,16 @@ public static class SampleCatalogue
         foreach (var e in history) state = state.Apply(e);
         return state;
     }
+
+    /// <summary>A callback whose first attempt was not answered: queued again with a retry time.</summary>
+    private static CallState CallbackCall() =>
+        CallState.Empty(CallId)
+            .Apply(Offered)
+            .Apply(new CallEvents.CallbackOffered(QueueId, "6 callers waiting", Morning.AddSeconds(2)))
+            .Apply(new CallEvents.CallbackRequested("+4512345678", null, 3, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(45), "caller", Morning.AddSeconds(9)))
+            .Apply(new CallEvents.CallOfferedToAgent(AgentId, Token, Summer))
+            .Apply(new CallEvents.CallbackDialled(AgentId, Token, "+4512345678", 1, Summer.AddSeconds(4)))
+            .Apply(new CallEvents.CallbackAttemptFailed(AgentId, Token, 1, CallbackDialResult.NoAnswer, Summer.AddMinutes(3), Summer.AddSeconds(49)));
 
     /// <summary>A call that rang an agent and was abandoned by the caller before anyone answered.</summary>
     private static CallState AbandonedCall()
