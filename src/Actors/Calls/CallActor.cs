@@ -13,7 +13,7 @@ namespace ContactCenter.Actors.Calls;
 /// The single owner of a call's lifecycle. It rings at most one agent at a time and connects at most one:
 /// any routing or answer that does not carry the current token is fenced off and the agent released.
 /// </summary>
-public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
+public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent>
 {
     /// <summary>A finished call stays in memory this long for late, repeated reports, then passivates.</summary>
     public static readonly TimeSpan LingerAfterEnd = TimeSpan.FromSeconds(30);
@@ -69,10 +69,11 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
             }
             PersistThen(decision.Events, ReactToAll);
         });
-        Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now).Events, ReactToAll));
+        Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events, ReactToAll));
         Command<ClosedWhileQueued>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events,
             ReactToAll));
         Command<ReceiveTimeout>(_ => Passivate());
+        ReceiveTransfers();
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -87,12 +88,14 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
     protected override void PreStart()
     {
         _regions = RoutingRegions.From(Context.System);
+        ResolveTransferWatch();
         base.PreStart();
     }
 
     protected override void OnRecovered()
     {
         if (State.IsFinal) SetReceiveTimeout(LingerAfterEnd);
+        SyncTransferWatch();
     }
 
     private void OnOffer(OfferCall cmd)
@@ -123,6 +126,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
     private void ReactToAll(IReadOnlyList<ICallEvent> events)
     {
         foreach (var e in events) React(e);
+        SyncTransferWatch();
     }
 
     /// <summary>What follows each persisted event: tell the other entities, signal the adapter.</summary>
@@ -163,6 +167,9 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
             case CallEnded:
                 _regions.Agents.Tell(new AgentProtocol.ConnectedCallEnded(State.AgentId!, _callId, State.Token!));
                 Finished();
+                break;
+            default:
+                ReactToTransfer(e);
                 break;
         }
     }

@@ -67,6 +67,14 @@ public static class CallEvents
     [JsonDerivedType(typeof(CallRedirected), "redirected")]
     [JsonDerivedType(typeof(CallForwarded), "forwarded")]
     [JsonDerivedType(typeof(CallClosedAnnounced), "closed-announced")]
+    [JsonDerivedType(typeof(TransferEvents.CallTransferredToQueue), "transferred-to-queue")]
+    [JsonDerivedType(typeof(TransferEvents.TransferLegStarted), "transfer-leg-started")]
+    [JsonDerivedType(typeof(TransferEvents.TransferLegRinging), "transfer-leg-ringing")]
+    [JsonDerivedType(typeof(TransferEvents.TransferLegAnswered), "transfer-leg-answered")]
+    [JsonDerivedType(typeof(TransferEvents.TransferLegFailed), "transfer-leg-failed")]
+    [JsonDerivedType(typeof(TransferEvents.WarmTransferCompleted), "warm-transfer-completed")]
+    [JsonDerivedType(typeof(TransferEvents.ConsultConferenced), "consult-conferenced")]
+    [JsonDerivedType(typeof(TransferEvents.CallReferredToDepartment), "referred-to-department")]
     public interface ICallEvent : IContactCenterMessage
     {
         DateTimeOffset At { get; }

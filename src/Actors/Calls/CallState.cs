@@ -23,13 +23,19 @@ public enum CallStatus
     Forwarded,
     /// <summary>Arrived while the queue was closed; the caller heard the opening hours.</summary>
     ClosedAnnounced,
+    /// <summary>A cold transfer leg runs: the agent left, the target (agent or external number) has not answered.</summary>
+    Transferring,
+    /// <summary>A warm transfer: the caller holds while the agent consults the target.</summary>
+    Consulting,
+    /// <summary>Transferred to a number outside the center, which answered.</summary>
+    TransferredOut,
 }
 
 /// <summary>
 /// A call's persisted state and full history. The call alone owns its lifecycle: it connects at most one
 /// agent, fencing every other offer by token. Pure: time comes from commands and events.
 /// </summary>
-public sealed record CallState(
+public sealed partial record CallState(
     string CallId,
     CallStatus Status,
     CallOffered? Details,
@@ -40,7 +46,7 @@ public sealed record CallState(
     public static CallState Empty(string callId) => new(callId, CallStatus.None, null, null, null, ImmutableList<ICallEvent>.Empty);
 
     [JsonIgnore]
-    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned or CallStatus.Forwarded or CallStatus.ClosedAnnounced;
+    public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned or CallStatus.Forwarded or CallStatus.ClosedAnnounced or CallStatus.TransferredOut;
 
     public CallState Apply(ICallEvent e)
     {
@@ -55,7 +61,7 @@ public sealed record CallState(
             CallRedirected r => this with { Details = Details! with { QueueId = r.ToQueueId } },
             CallForwarded => this with { Status = CallStatus.Forwarded },
             CallClosedAnnounced => this with { Status = CallStatus.ClosedAnnounced },
-            _ => this,
+            _ => ApplyTransfer(e),
         };
         return next with { History = History.Add(e) };
     }
@@ -109,21 +115,22 @@ public sealed record CallState(
 
     /// <summary>Only a queued call can ring an agent; anything else is a second routing to be fenced off.</summary>
     public Decision<ICallEvent> Decide(RouteToAgent msg, DateTimeOffset now) =>
-        Status == CallStatus.Queued
+        DecideLeg(msg, now) ?? (Status == CallStatus.Queued
             ? Decision<ICallEvent>.Accept(new CallOfferedToAgent(msg.AgentId, msg.Token, now))
-            : Decision<ICallEvent>.Nothing;
+            : Decision<ICallEvent>.Nothing);
 
     public Decision<ICallEvent> Decide(AgentConnected msg, DateTimeOffset now) =>
-        Status == CallStatus.Ringing && Token == msg.Token
+        DecideLeg(msg, now) ?? (Status == CallStatus.Ringing && Token == msg.Token
             ? Decision<ICallEvent>.Accept(new CallConnected(msg.AgentId, msg.Token, now))
-            : Decision<ICallEvent>.Nothing;
+            : Decision<ICallEvent>.Nothing);
 
-    public Decision<ICallEvent> Decide(OfferWithdrawn msg, DateTimeOffset now) =>
-        Status == CallStatus.Ringing && Token == msg.Token
+    /// <summary>With <paramref name="routes"/>, a withdrawn transfer leg returns the call by its queue's rule.</summary>
+    public Decision<ICallEvent> Decide(OfferWithdrawn msg, DateTimeOffset now, Func<string, QueueRoute?>? routes = null) =>
+        DecideLeg(msg, now, routes ?? (_ => null)) ?? (Status == CallStatus.Ringing && Token == msg.Token
             ? Decision<ICallEvent>.Accept(new CallOfferWithdrawn(msg.AgentId, msg.Token, msg.Reason, now))
-            : Decision<ICallEvent>.Nothing;
+            : Decision<ICallEvent>.Nothing);
 
-    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => Status switch
+    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => DecideLeg(cmd, now) ?? Status switch
     {
         CallStatus.None => Decision<ICallEvent>.Reject(CallId, RejectionCode.NotFound, $"call '{CallId}' does not exist"),
         CallStatus.Queued or CallStatus.Ringing when cmd.Party == CallParty.Caller =>

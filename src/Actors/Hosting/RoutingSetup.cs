@@ -89,7 +89,9 @@ public static class RoutingSetup
                 .WithShardRegionProxy<AgentRegion>("agent", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Agents)
                 .WithShardRegionProxy<QueueRegion>("queue", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Queues)
                 .WithShardRegionProxy<IdempotencyRegion>("idempotency", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Idempotency)
-                .WithShardRegionProxy<AdapterCursorRegion>("adapter-cursor", ContactCenterSettings.RoutingRole, EntityMessageExtractor.AdapterCursors);
+                .WithShardRegionProxy<AdapterCursorRegion>("adapter-cursor", ContactCenterSettings.RoutingRole, EntityMessageExtractor.AdapterCursors)
+                .WithShardRegionProxy<Transfers.TransferWatchRegion>("transfer-watch", ContactCenterSettings.RoutingRole, Transfers.TransferWatchActor.Extractor)
+                .WithShardRegionProxy<Departments.DepartmentInboxRegion>("department-inbox", ContactCenterSettings.RoutingRole, Departments.DepartmentInboxActor.Extractor);
         }
 
         return builder
@@ -102,7 +104,11 @@ public static class RoutingSetup
             .WithShardRegion<IdempotencyRegion>("idempotency",
                 (_, _, resolver) => id => resolver.Props<IdempotencyActor>(id), EntityMessageExtractor.Idempotency, Options(rememberEntities: false))
             .WithShardRegion<AdapterCursorRegion>("adapter-cursor",
-                (_, _, resolver) => id => resolver.Props<AdapterCursorActor>(id), EntityMessageExtractor.AdapterCursors, Options(rememberEntities: false));
+                (_, _, resolver) => id => resolver.Props<AdapterCursorActor>(id), EntityMessageExtractor.AdapterCursors, Options(rememberEntities: false))
+            .WithShardRegion<Transfers.TransferWatchRegion>("transfer-watch",
+                (_, _, resolver) => id => resolver.Props<Transfers.TransferWatchActor>(id), Transfers.TransferWatchActor.Extractor, Options(rememberEntities: true))
+            .WithShardRegion<Departments.DepartmentInboxRegion>("department-inbox",
+                (_, _, resolver) => id => resolver.Props<Departments.DepartmentInboxActor>(id), Departments.DepartmentInboxActor.Extractor, Options(rememberEntities: false));
     }
 
     /// <summary>

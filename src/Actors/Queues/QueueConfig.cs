@@ -19,7 +19,8 @@ public sealed record QueueConfig(
     ImmutableList<string>? LinearOrder = null,
     BusinessCalendar? Hours = null,
     ClosedHandling? WhenClosed = null,
-    AtClosing WaitingAtClosing = AtClosing.Serve) : IContactCenterMessage
+    AtClosing WaitingAtClosing = AtClosing.Serve,
+    Transfers.TransferRules? Transfers = null) : IContactCenterMessage
 {
     public static readonly TimeSpan DefaultWrapUp = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultOfferTimeout = TimeSpan.FromSeconds(15);
@@ -55,6 +56,7 @@ public sealed record QueueConfig(
         if (Hours is not null) errors.AddRange(Hours.Validate().Select(e => "hours." + e));
         errors.AddRange(EffectiveWhenClosed.Validate("whenClosed"));
         if (!Enum.IsDefined(WaitingAtClosing)) errors.Add($"waitingAtClosing: {WaitingAtClosing} is not a closing rule");
+        if (Transfers is not null) errors.AddRange(Transfers.Validate("transfers"));
         return errors;
     }
 }

@@ -171,7 +171,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         var config = State.Config!;
         _regions.Directory.Tell(new QueueDirectoryActor.Register(
             new QueueRoute(_queueId, config.RequiredSkill, config.MinLevel, Guid.NewGuid().ToString("N"), config.Hours, config.WhenClosed,
-                State.Override)));
+                State.Override, config.Transfers)));
     }
 
     private void OnAgentAvailable(AgentAvailable m)

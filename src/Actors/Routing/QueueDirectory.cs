@@ -11,7 +11,8 @@ namespace ContactCenter.Actors.Routing;
 public sealed record QueueRoute(
     string QueueId, string Skill, int MinLevel, string Incarnation,
     Calendar.BusinessCalendar? Hours = null, Queues.ClosedHandling? WhenClosed = null,
-    Queues.QueueOverride Override = Queues.QueueOverride.None) : IContactCenterMessage
+    Queues.QueueOverride Override = Queues.QueueOverride.None,
+    Transfers.TransferRules? Transfers = null) : IContactCenterMessage
 {
     /// <summary>Open now for a new call? Not while an operator has it closed or draining; otherwise its hours decide.</summary>
     public bool IsOpen(DateTimeOffset instant) => Override == Queues.QueueOverride.None && (Hours?.IsOpen(instant) ?? true);

@@ -36,14 +36,22 @@ public enum CallEventType
     AgentHungUp,
     /// <summary>The media path failed on a connected call; it ends as ended by the system.</summary>
     MediaFailure,
+    /// <summary>The external target of a transfer leg answered (optional legId).</summary>
+    TransferAnswered,
+    TransferNoAnswer,
+    TransferBusy,
+    TransferFailed,
 }
 
-public sealed record CallEventRequest(CallEventType Type, string? AgentId = null, string? Token = null, string? Disposition = null);
+public sealed record CallEventRequest(CallEventType Type, string? AgentId = null, string? Token = null, string? Disposition = null, string? LegId = null);
 
 /// <summary>A call as the adapter and supervisors read it: state and full event history.</summary>
 public sealed record CallView(
     string CallId, CallStatus Status, string? QueueId, string? AgentId, string? Token, CallEvents.CallOffered? Details,
-    IReadOnlyList<CallEvents.ICallEvent> History);
+    IReadOnlyList<CallEvents.ICallEvent> History, TransferLeg? Transfer = null, bool Returned = false)
+{
+    public static CallView From(CallState s) => new(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History, s.Leg, s.Returned);
+}
 
 /// <summary>Endpoints for telephony adapters (role adapter).</summary>
 public static class AdapterApi
@@ -91,6 +99,8 @@ public static class AdapterApi
                 return await Endpoints.CoreAsk.Send(calls, new CallCommands.HangUp(callId, CallParty.Agent, body.Disposition));
             case CallEventType.MediaFailure:
                 return await Endpoints.CoreAsk.Send(calls, new CallCommands.HangUp(callId, CallParty.System, body.Disposition ?? "media-failure"));
+            case CallEventType.TransferAnswered or CallEventType.TransferNoAnswer or CallEventType.TransferBusy or CallEventType.TransferFailed:
+                return await Endpoints.CoreAsk.Send(calls, TransferApi.LegReport(callId, body));
             default:
                 return ApiProblems.Invalid($"type: '{body.Type}' is not a call event type");
         }
@@ -99,7 +109,7 @@ public static class AdapterApi
     private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(string callId, IRequiredActor<CallRegion> calls) =>
         await Endpoints.CoreAsk.Ask(calls, new CallCommands.GetCallState(callId)) switch
         {
-            CallState s => TypedResults.Ok(new CallView(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History)),
+            CallState s => TypedResults.Ok(CallView.From(s)),
             CommandRejected rejected => ApiProblems.From(rejected),
             _ => throw new InvalidOperationException("unexpected reply"),
         };
