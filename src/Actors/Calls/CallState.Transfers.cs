@@ -22,6 +22,7 @@ public sealed partial record CallState
     public bool Returned { get; init; }
 
     /// <summary>The wait-time passport: the call's original arrival and priority as it stands now.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public CallRank? Passport => Details?.Rank;
 
     private CallState ApplyTransfer(ICallEvent e) => e switch
