@@ -67,6 +67,9 @@ public static class TransferFloor
         return state!;
     }
 
+    public static async Task Pause(this TestNode node, string agentId) =>
+        Assert.IsType<CommandAccepted>(await node.Ask<object>(node.Agents, new AgentCommands.Pause(agentId, PauseReasons.Break)));
+
     public static async Task<object> Send(this TestNode node, IWithCallId command) => await node.Ask<object>(node.Calls, command);
 
     public static TransferCall Transfer(string callId, string agentId, TransferMode mode, TransferTargetKind kind, string target, int timeoutSeconds = 30) =>
