@@ -90,11 +90,12 @@ public sealed record QueueEntry(
     int ServiceLevelSeconds = 20,
     HoursEntry? Hours = null,
     ClosedHandling? WhenClosed = null,
-    AtClosing WaitingAtClosing = AtClosing.Serve)
+    AtClosing WaitingAtClosing = AtClosing.Serve,
+    Transfers.TransferRules? Transfers = null)
 {
     public QueueConfig ToConfig() => new(
         Name, RequiredSkill, MinLevel, Strategy, TimeSpan.FromSeconds(WrapUpSeconds), TimeSpan.FromSeconds(OfferTimeoutSeconds),
-        ServiceLevelPercent, TimeSpan.FromSeconds(ServiceLevelSeconds), null, Hours?.ToCalendar(Name), WhenClosed, WaitingAtClosing);
+        ServiceLevelPercent, TimeSpan.FromSeconds(ServiceLevelSeconds), null, Hours?.ToCalendar(Name), WhenClosed, WaitingAtClosing, Transfers);
 }
 
 /// <summary>Opening hours in the file: weekday lists of intervals, the holiday rule and special days.</summary>
