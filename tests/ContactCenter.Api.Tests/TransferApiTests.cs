@@ -14,7 +14,8 @@ public sealed class TransferApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _node.CreateQueue("front", "front", wrapUpSeconds: 60);
+        // The first request of a fresh node may wait for shard coordinators on a loaded machine (503): retry it.
+        await ApiNode.Eventually(() => _node.CreateQueue("front", "front", wrapUpSeconds: 60), 60);
         await _node.CreateQueue("buf", "buf", wrapUpSeconds: 0);
         await _node.CreateAgent("anna", "front", 7);
         _adapter = _node.As(ApiNode.AdapterKey);
