@@ -27,6 +27,8 @@ public sealed class ContactCenterSettings
 
     public PersistenceSettings Persistence { get; set; } = new();
 
+    public Statistics.StatisticsSettings Statistics { get; set; } = new();
+
     public const string RoutingRole = "routing";
 
     public bool HostsEntities => Roles.Contains(RoutingRole);
