@@ -106,6 +106,7 @@ public static class ApiServices
         app.MapAgentDesktopApi();
         app.MapSupervisorApi();
         app.MapAdminApi();
+        app.MapEntriesApi();
         app.MapTransferApi();
         app.MapDepartmentApi();
         app.MapStatisticsApi();

@@ -113,6 +113,14 @@ public sealed class ApiNode : WebApplicationFactory<Program>
         Assert.Equal(System.Net.HttpStatusCode.OK, put.StatusCode);
     }
 
+    /// <summary>Retries until the probe returns without an assertion failure (e.g. until a change reached the node's replica).</summary>
+    public static async Task<T> EventuallyValue<T>(Func<Task<T>> probe, int seconds = 15)
+    {
+        T value = default!;
+        await Eventually(async () => value = await probe(), seconds);
+        return value;
+    }
+
     public static async Task Eventually(Func<Task> assertion, int seconds = 15)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

@@ -34,6 +34,16 @@ public sealed class PermissionTests : IClassFixture<PermissionTests.Node>
             ("GET", "/v1/queues/q1", ["supervisor", "admin"]),
             ("PUT", "/v1/agents/bo/profile", ["supervisor", "admin"]),
             ("DELETE", "/v1/queues/q1", ["supervisor", "admin"]),
+            ("GET", "/v1/directory", ["adapter", "anna", "supervisor", "admin"]),
+            ("GET", "/v1/menus", ["adapter", "anna", "supervisor", "admin"]),
+            ("GET", "/v1/entry-numbers", ["adapter", "anna", "supervisor", "admin"]),
+            ("GET", "/v1/routing-plan", ["adapter", "anna", "supervisor", "admin"]),
+            ("PUT", "/v1/directory/x", ["supervisor", "admin"]),
+            ("DELETE", "/v1/directory/x", ["supervisor", "admin"]),
+            ("PUT", "/v1/menus/x", ["supervisor", "admin"]),
+            ("PUT", "/v1/entry-numbers/33663366", ["supervisor", "admin"]),
+            ("POST", "/v1/routing-plan/changes", ["supervisor", "admin"]),
+            ("POST", "/v1/routing-plan/changes/1/cancel", ["supervisor", "admin"]),
         };
         foreach (var (method, path, allowed) in endpoints)
         foreach (var who in new[] { "adapter", "anna", "supervisor", "admin" })

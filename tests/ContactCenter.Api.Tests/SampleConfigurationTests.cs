@@ -38,4 +38,24 @@ public sealed class SampleConfigurationTests
         var queueAfter = await again.GetFromJsonAsync<JsonElement>("/v1/queues/pladsanvisning", ApiNode.Json);
         Assert.Equal("Pladsanvisning - renamed", queueAfter.GetProperty("config").GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task A_fresh_node_answers_the_main_number_with_the_sample_menu_and_plan()
+    {
+        await using var node = new ApiNode { LoadSampleConfiguration = true };
+        var adapter = node.As(ApiNode.AdapterKey);
+
+        var offered = await ApiNode.EventuallyValue(async () =>
+        {
+            var response = await adapter.PostAsJsonAsync("/v1/calls",
+                new { callId = "main-" + Guid.NewGuid().ToString("N"), from = "+4512345678", dialled = "33 66 33 66" }, ApiNode.Json);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>(ApiNode.Json);
+        }, seconds: 30);
+        var plan = await node.As(ApiNode.SupervisorKey).GetFromJsonAsync<JsonElement>("/v1/routing-plan", ApiNode.Json);
+
+        Assert.Equal("InMenu 'hovedmenu' (da)", offered.GetProperty("detail").GetString());
+        Assert.Equal(5, plan.GetProperty("areas").GetArrayLength());
+        Assert.All(plan.GetProperty("areas").EnumerateArray(), a => Assert.NotNull(a.GetProperty("destination").GetProperty("queue").GetString()));
+    }
 }

@@ -14,6 +14,8 @@ public sealed partial record AdapterCommand(long Id, string Kind, string CallId,
     public const string HangUp = "hang-up";
     public const string PlayAnnouncement = "play-announcement";
     public const string Forward = "forward";
+    /// <summary>Play a voice menu and collect keys; Detail is "menuId/language/attempt" (the menu: GET /v1/menus/{id}).</summary>
+    public const string PlayMenu = "play-menu";
 
     /// <summary>The command a call event asks of the adapter, if any (a caller's own hang-up asks nothing).</summary>
     public static AdapterCommand? From(long id, string persistenceId, object @event)
@@ -27,6 +29,7 @@ public sealed partial record AdapterCommand(long Id, string Kind, string CallId,
             CallEvents.CallAbandoned { Phase: CallStatus.Ringing } a => new AdapterCommand(id, CancelRing, callId, null, null, null, "caller hung up", a.At),
             CallEvents.CallConnected c => new AdapterCommand(id, Bridge, callId, c.AgentId, c.Token, null, null, c.At),
             CallEvents.CallForwarded f => new AdapterCommand(id, Forward, callId, null, null, null, f.Target, f.At),
+            CallEvents.CallMenuEntered m => new AdapterCommand(id, PlayMenu, callId, null, null, null, $"{m.MenuId}/{m.Language}/{m.Attempt}", m.At),
             CallEvents.CallClosedAnnounced c => new AdapterCommand(id, PlayAnnouncement, callId, null, null, c.QueueId,
                 c.NextOpening is { } opens ? $"closed; opens {opens:O}" : "closed", c.At),
             CallEvents.CallEnded { By: not CallParty.Caller } e => new AdapterCommand(id, HangUp, callId, null, null, null, e.Disposition, e.At),

@@ -21,14 +21,16 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
     private readonly string _callId;
     private readonly TimeProvider _time;
     private readonly QueueDirectory _directory;
+    private readonly Entries.EntryPlanView _plan;
     private RoutingRegions _regions = null!;
 
-    public CallActor(string callId, TimeProvider time, QueueDirectory directory)
+    public CallActor(string callId, TimeProvider time, QueueDirectory directory, Entries.EntryPlanView plan)
         : base("call-" + callId, "call", CallState.Empty(callId))
     {
         _callId = callId;
         _time = time;
         _directory = directory;
+        _plan = plan;
 
         Command<OfferCall>(OnOffer);
         Command<HangUp>(cmd => Handle(State.Decide(cmd, Now), events =>
@@ -70,8 +72,9 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
             PersistThen(decision.Events, ReactToAll);
         });
         Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events, ReactToAll));
-        Command<ClosedWhileQueued>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events,
+        Command<ClosedWhileQueued>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault, _plan.Plan).Events,
             ReactToAll));
+        Command<MenuInput>(OnMenuInput);
         Command<ReceiveTimeout>(_ => Passivate());
         ReceiveTransfers();
     }
@@ -104,21 +107,16 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
         {
             // A retried offer: the first outcome stands. A queued call is put in line again in case the
             // first enqueue was lost with a node (the queue ignores a call it already holds).
-            Sender.Tell(new CommandAccepted(_callId, $"{State.Status} in queue '{State.Details!.QueueId}'"));
+            Sender.Tell(new CommandAccepted(_callId, Outcome()));
             if (State.Status == CallStatus.Queued) Enqueue();
             return;
         }
         var routes = _directory.Routes;
-        var decision = State.Decide(cmd, Now, routes.GetValueOrDefault);
+        var decision = State.Decide(cmd, Now, routes.GetValueOrDefault, _plan.Plan);
         if (decision.IsRejected) Passivate();
         Handle(decision, events =>
         {
-            Sender.Tell(new CommandAccepted(_callId, State.Status switch
-            {
-                CallStatus.Queued => $"Queued in queue '{State.Details!.QueueId}'",
-                CallStatus.Forwarded => $"Forwarded to {((CallForwarded)events[^1]).Target} (queue '{cmd.QueueId}' is closed)",
-                _ => $"Closed: queue '{cmd.QueueId}' is closed",
-            }));
+            Sender.Tell(new CommandAccepted(_callId, Outcome()));
             ReactToAll(events);
         });
     }

@@ -20,7 +20,7 @@ public enum CallParty
 }
 
 /// <summary>Commands from the telephony adapter.</summary>
-public static class CallCommands
+public static partial class CallCommands
 {
     /// <summary>A new call for a queue. Repeating it with the same call id changes nothing.</summary>
     public sealed record OfferCall(
@@ -30,7 +30,8 @@ public static class CallCommands
         string QueueId,
         string Language = "da",
         int Priority = 0,
-        ImmutableDictionary<string, string>? AttachedData = null) : IWithCallId;
+        ImmutableDictionary<string, string>? AttachedData = null,
+        ImmutableList<string?>? Choices = null) : IWithCallId;
 
     /// <summary>A party hung up (before or after an agent answered).</summary>
     public sealed record HangUp(string CallId, CallParty Party, string? Disposition = null) : IWithCallId;
@@ -55,7 +56,7 @@ public static class CallProtocol
 }
 
 /// <summary>Events a call persists: its whole history.</summary>
-public static class CallEvents
+public static partial class CallEvents
 {
     [JsonPolymorphic(TypeDiscriminatorPropertyName = "$event")]
     [JsonDerivedType(typeof(CallOffered), "offered")]
@@ -67,6 +68,10 @@ public static class CallEvents
     [JsonDerivedType(typeof(CallRedirected), "redirected")]
     [JsonDerivedType(typeof(CallForwarded), "forwarded")]
     [JsonDerivedType(typeof(CallClosedAnnounced), "closed-announced")]
+    [JsonDerivedType(typeof(CallEntered), "entered")]
+    [JsonDerivedType(typeof(CallMenuEntered), "menu-entered")]
+    [JsonDerivedType(typeof(CallMenuChoice), "menu-choice")]
+    [JsonDerivedType(typeof(CallPlanRouted), "plan-routed")]
     [JsonDerivedType(typeof(TransferEvents.CallTransferredToQueue), "transferred-to-queue")]
     [JsonDerivedType(typeof(TransferEvents.TransferLegStarted), "transfer-leg-started")]
     [JsonDerivedType(typeof(TransferEvents.TransferLegRinging), "transfer-leg-ringing")]
@@ -105,10 +110,10 @@ public static class CallEvents
     public sealed record CallRedirected(string FromQueueId, string ToQueueId, string Reason, DateTimeOffset At) : ICallEvent;
 
     /// <summary>The call was forwarded to a number outside the center (e.g. a department's evening line).</summary>
-    public sealed record CallForwarded(string Target, string Reason, DateTimeOffset At) : ICallEvent;
+    public sealed record CallForwarded(string Target, string Reason, DateTimeOffset At, string? TargetId = null) : ICallEvent;
 
     /// <summary>The queue was closed: the caller heard the closed announcement with the next opening time.</summary>
-    public sealed record CallClosedAnnounced(string QueueId, DateTimeOffset? NextOpening, DateTimeOffset At) : ICallEvent;
+    public sealed record CallClosedAnnounced(string QueueId, DateTimeOffset? NextOpening, DateTimeOffset At, string? TargetId = null) : ICallEvent;
 }
 
 /// <summary>Signals for the telephony adapter, published after the event that causes them is persisted.</summary>

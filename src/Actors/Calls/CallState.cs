@@ -23,6 +23,8 @@ public enum CallStatus
     Forwarded,
     /// <summary>Arrived while the queue was closed; the caller heard the opening hours.</summary>
     ClosedAnnounced,
+    /// <summary>Came in on an entry number and is in a voice menu, waiting for the caller's keys.</summary>
+    InMenu,
     /// <summary>A cold transfer leg runs: the agent left, the target (agent or external number) has not answered.</summary>
     Transferring,
     /// <summary>A warm transfer: the caller holds while the agent consults the target.</summary>
@@ -61,6 +63,7 @@ public sealed partial record CallState(
             CallRedirected r => this with { Details = Details! with { QueueId = r.ToQueueId } },
             CallForwarded => this with { Status = CallStatus.Forwarded },
             CallClosedAnnounced => this with { Status = CallStatus.ClosedAnnounced },
+            CallEntered or CallMenuEntered or CallMenuChoice or CallPlanRouted => ApplyEntry(e),
             _ => ApplyTransfer(e),
         };
         return next with { History = History.Add(e) };
@@ -70,12 +73,15 @@ public sealed partial record CallState(
     /// A new call: validated, then decided against its queue's route (from the replicated directory): queued
     /// while the queue is open; when closed, announced, forwarded or overflowed as the queue says.
     /// </summary>
-    public Decision<ICallEvent> Decide(OfferCall cmd, DateTimeOffset now, Func<string, QueueRoute?> routes)
+    public Decision<ICallEvent> Decide(OfferCall cmd, DateTimeOffset now, Func<string, QueueRoute?> routes, Entries.EntryPlan? plan = null)
     {
+        plan ??= Entries.EntryPlan.Empty;
         if (Status != CallStatus.None) return Decision<ICallEvent>.Nothing; // a retried offer: first outcome stands
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(cmd.From)) errors.Add("from: must not be empty");
-        if (string.IsNullOrWhiteSpace(cmd.QueueId)) errors.Add("queueId: must not be empty");
+        var viaEntry = string.IsNullOrWhiteSpace(cmd.QueueId);
+        if (viaEntry && plan.NumberFor(cmd.Dialled) is null)
+            errors.Add($"queueId: must not be empty unless the dialled number is an entry number ('{cmd.Dialled}' is not)");
         if (cmd.Priority is < 0 or > 100) errors.Add($"priority: {cmd.Priority} is outside 0-100");
         foreach (var (key, value) in cmd.AttachedData ?? ImmutableDictionary<string, string>.Empty)
         {
@@ -83,6 +89,7 @@ public sealed partial record CallState(
                 errors.Add($"attachedData.{key}: is not a 10-digit CPR number");
         }
         if (errors.Count > 0) return Decision<ICallEvent>.Reject(CallId, RejectionCode.Invalid, string.Join("; ", errors));
+        if (viaEntry) return DecideEntry(cmd, now, routes, plan);
         if (routes(cmd.QueueId) is not { } route)
             return Decision<ICallEvent>.Reject(CallId, RejectionCode.NotFound, $"queue '{cmd.QueueId}' does not exist");
 
@@ -91,27 +98,39 @@ public sealed partial record CallState(
             new CallRank(cmd.Priority, now), CprNumber.Protect(cmd.AttachedData), now);
         if (route.IsOpen(now)) return Decision<ICallEvent>.Accept(offered);
 
-        return Decision<ICallEvent>.Accept([offered, Closed(route, routes, now)]);
+        return Decision<ICallEvent>.Accept([offered, Closed(route, routes, now, plan)]);
     }
 
     /// <summary>A queued call whose queue was closed by an operator gets the closed handling now.</summary>
-    public Decision<ICallEvent> Decide(ClosedWhileQueued msg, DateTimeOffset now, Func<string, QueueRoute?> routes) =>
+    public Decision<ICallEvent> Decide(ClosedWhileQueued msg, DateTimeOffset now, Func<string, QueueRoute?> routes, Entries.EntryPlan? plan = null) =>
         Status == CallStatus.Queued && Details!.QueueId == msg.QueueId && routes(msg.QueueId) is { } route
-            ? Decision<ICallEvent>.Accept(Closed(route, routes, now))
+            ? Decision<ICallEvent>.Accept(Closed(route, routes, now, plan ?? Entries.EntryPlan.Empty))
             : Decision<ICallEvent>.Nothing;
 
-    /// <summary>The event a closed queue's handling gives: forward, overflow to an open queue, or announce.</summary>
-    private static ICallEvent Closed(QueueRoute route, Func<string, QueueRoute?> routes, DateTimeOffset now)
+    /// <summary>
+    /// The event a closed queue's handling gives: forward (to a number, or to a directory target while it is open),
+    /// overflow to an open queue, or announce.
+    /// </summary>
+    private static ICallEvent Closed(QueueRoute route, Func<string, QueueRoute?> routes, DateTimeOffset now, Entries.EntryPlan plan)
     {
         var closed = route.WhenClosed ?? Queues.ClosedHandling.AnnounceNextOpening;
+        var reason = $"queue '{route.QueueId}' closed";
         return closed.Action switch
         {
-            Queues.ClosedAction.Forward => new CallForwarded(closed.Target!, $"queue '{route.QueueId}' closed", now),
+            // A directory target is dialled while it is open; a closed (or unknown) one leaves the announcement.
+            Queues.ClosedAction.Forward when !Departments.PhoneNumber.LooksLikeNumber(closed.Target) =>
+                plan.Lookup(closed.Target!, now) is { OpenNow: true } target
+                    ? new CallForwarded(target.Number, reason, now, target.TargetId)
+                    : Announce(route, now),
+            Queues.ClosedAction.Forward => new CallForwarded(closed.Target!, reason, now),
             Queues.ClosedAction.Overflow when routes(closed.Target!) is { } target && target.IsOpen(now) =>
                 new CallRedirected(route.QueueId, target.QueueId, "closed", now),
-            _ => new CallClosedAnnounced(route.QueueId, route.Override == Queues.QueueOverride.None ? route.Hours?.NextOpening(now) : null, now),
+            _ => Announce(route, now),
         };
     }
+
+    private static CallClosedAnnounced Announce(QueueRoute route, DateTimeOffset now) =>
+        new(route.QueueId, route.Override == Queues.QueueOverride.None ? route.Hours?.NextOpening(now) : null, now);
 
     /// <summary>Only a queued call can ring an agent; anything else is a second routing to be fenced off.</summary>
     public Decision<ICallEvent> Decide(RouteToAgent msg, DateTimeOffset now) =>

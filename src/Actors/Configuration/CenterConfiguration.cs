@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContactCenter.Actors.Agents;
 using ContactCenter.Actors.Calendar;
+using ContactCenter.Actors.Departments;
+using ContactCenter.Actors.Entries;
 using ContactCenter.Actors.Queues;
 using ContactCenter.Actors.Routing;
 
@@ -10,13 +12,18 @@ namespace ContactCenter.Actors.Configuration;
 
 /// <summary>
 /// A contact center's configuration file (docs/configuration.md): its skill queues with opening hours and
-/// closed handling, and its agents. Another municipality loads its own file in the same format.
+/// closed handling, its agents, and (optional sections) its directory of department targets, entry numbers,
+/// voice menus and routing plan. Another municipality loads its own file in the same format.
 /// </summary>
-public sealed record CenterConfiguration(
+public sealed partial record CenterConfiguration(
     int Version,
     string Name,
     ImmutableArray<QueueEntry> Queues,
-    ImmutableArray<AgentEntry> Agents)
+    ImmutableArray<AgentEntry> Agents,
+    ImmutableArray<TargetEntry>? Directory = null,
+    ImmutableArray<EntryNumber>? EntryNumbers = null,
+    ImmutableArray<IvrMenu>? Menus = null,
+    ImmutableArray<PlanEntry>? RoutingPlan = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -60,11 +67,16 @@ public sealed record CenterConfiguration(
             else if (!queueIds.Add(q.Id)) yield return $"{path}.id: '{q.Id}' appears twice";
             foreach (var e in q.ToConfig().Validate()) yield return $"{path}.{e}";
         }
+        var targetIds = (Directory ?? []).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (q, i) in Queues.Select((q, i) => (q, i)))
         {
             if (q.WhenClosed is { Action: ClosedAction.Overflow, Target: { } target } && !queueIds.Contains(target))
                 yield return $"$.queues[{i}].whenClosed.target: queue '{target}' is not in this file";
+            if (q.WhenClosed is { Action: ClosedAction.Forward, Target: { } forward } && !PhoneNumber.LooksLikeNumber(forward)
+                && !targetIds.Contains(forward))
+                yield return $"$.queues[{i}].whenClosed.target: '{forward}' is neither a phone number nor a directory target in this file";
         }
+        foreach (var e in ValidateEntries(queueIds)) yield return e;
         var agentIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Agents.Length; i++)
         {
@@ -75,6 +87,19 @@ public sealed record CenterConfiguration(
             foreach (var e in a.ToProfile().Validate()) yield return $"{path}.{e}";
         }
     }
+}
+
+/// <summary>A directory target in the file: a department line, its function, and its hours (none: always open).</summary>
+public sealed record TargetEntry(string Id, string Name, string Department, string Function, string Number, HoursEntry? Hours = null)
+{
+    public DirectoryTarget ToTarget() => new(Id, Name, Department, Function, Number, Hours?.ToCalendar(Name));
+}
+
+/// <summary>A routing plan version in the file: from the instant on (none: from the start), the area's calls go to the destination.</summary>
+public sealed record PlanEntry(string Area, Destination Destination, DateTimeOffset? EffectiveFrom = null, string? Note = null)
+{
+    public EntryPlanCommands.ScheduleChange ToChange() =>
+        new(EntryPlan.CenterId, Area, EffectiveFrom ?? DateTimeOffset.UnixEpoch, Destination, Note);
 }
 
 /// <summary>A skill queue in the file. Hours are "HH:mm-HH:mm" intervals per weekday, Copenhagen time.</summary>

@@ -26,6 +26,8 @@ public static class RoutingSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton<QueueDirectory>();
+        services.AddSingleton<Entries.EntryPlanView>();
+        services.AddSingleton<Departments.DepartmentDirectory>();
         services.AddSingleton<JournalPulse>();
         services.AddSingleton<JournalHead>();
         services.AddSingleton(TimeProvider.System);
@@ -82,6 +84,7 @@ public static class RoutingSetup
         {
             registry.Register<QueueDirectoryKey>(system.ActorOf(resolver.Props<QueueDirectoryActor>(), "queue-directory"));
             system.ActorOf(resolver.Props<JournalPulseRelay>(), "journal-pulse");
+            system.ActorOf(resolver.Props<Entries.EntryPlanReplica>(), "entry-plan-replica");
         });
 
         if (!settings.HostsEntities)
@@ -92,6 +95,7 @@ public static class RoutingSetup
                 .WithShardRegionProxy<QueueRegion>("queue", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Queues)
                 .WithShardRegionProxy<IdempotencyRegion>("idempotency", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Idempotency)
                 .WithShardRegionProxy<AdapterCursorRegion>("adapter-cursor", ContactCenterSettings.RoutingRole, EntityMessageExtractor.AdapterCursors)
+                .WithShardRegionProxy<EntryPlanRegion>("entry-plan", ContactCenterSettings.RoutingRole, EntityMessageExtractor.EntryPlans)
                 .WithShardRegionProxy<Transfers.TransferWatchRegion>("transfer-watch", ContactCenterSettings.RoutingRole, Transfers.TransferWatchActor.Extractor)
                 .WithShardRegionProxy<Departments.DepartmentInboxRegion>("department-inbox", ContactCenterSettings.RoutingRole, Departments.DepartmentInboxActor.Extractor);
         }
@@ -107,6 +111,8 @@ public static class RoutingSetup
                 (_, _, resolver) => id => resolver.Props<IdempotencyActor>(id), EntityMessageExtractor.Idempotency, Options(rememberEntities: false))
             .WithShardRegion<AdapterCursorRegion>("adapter-cursor",
                 (_, _, resolver) => id => resolver.Props<AdapterCursorActor>(id), EntityMessageExtractor.AdapterCursors, Options(rememberEntities: false))
+            .WithShardRegion<EntryPlanRegion>("entry-plan",
+                (_, _, resolver) => id => resolver.Props<Entries.EntryPlanActor>(id), EntityMessageExtractor.EntryPlans, Options(rememberEntities: true))
             .WithShardRegion<Transfers.TransferWatchRegion>("transfer-watch",
                 (_, _, resolver) => id => resolver.Props<Transfers.TransferWatchActor>(id), Transfers.TransferWatchActor.Extractor, Options(rememberEntities: true))
             .WithShardRegion<Departments.DepartmentInboxRegion>("department-inbox",

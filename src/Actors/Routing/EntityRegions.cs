@@ -19,6 +19,9 @@ public sealed class IdempotencyRegion;
 
 public sealed class AdapterCursorRegion;
 
+/// <summary>The entry plan entity (directory, entry numbers, menus, routing plan): one per center.</summary>
+public sealed class EntryPlanRegion;
+
 /// <summary>The entity ids the shard regions key on; one extractor type serves all three families.</summary>
 public sealed class EntityMessageExtractor(int maxShards, Func<object, string?> entityIdOf) : HashCodeMessageExtractor(maxShards)
 {
@@ -29,6 +32,7 @@ public sealed class EntityMessageExtractor(int maxShards, Func<object, string?> 
     public static readonly EntityMessageExtractor Queues = new(DefaultShards, m => (m as IWithQueueId)?.QueueId);
     public static readonly EntityMessageExtractor AdapterCursors = new(DefaultShards, m => (m as Adapters.IWithAdapterId)?.AdapterId);
     public static readonly EntityMessageExtractor Idempotency = new(DefaultShards, m => (m as Idempotency.IWithRecordId)?.RecordId);
+    public static readonly EntityMessageExtractor EntryPlans = new(DefaultShards, m => (m as Entries.IWithEntryPlanId)?.PlanId);
 
     public override string? EntityId(object message) => entityIdOf(message);
 }

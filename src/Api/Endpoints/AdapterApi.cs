@@ -14,16 +14,22 @@ using Microsoft.AspNetCore.Routing;
 namespace ContactCenter.Api;
 
 /// <summary>A new call from the telephony adapter.</summary>
+/// <summary>
+/// A new call from the telephony adapter: for a queue, or (no queueId) for the entry number it dialled, with the
+/// menu keys the adapter already collected, in order (null: nothing pressed before the timeout).
+/// </summary>
 public sealed record OfferCallRequest(
     string From,
-    string QueueId,
+    string? QueueId = null,
     string? CallId = null,
     string? Dialled = null,
     string? Language = null,
     int Priority = 0,
-    Dictionary<string, string>? AttachedData = null);
+    Dictionary<string, string>? AttachedData = null,
+    List<string?>? Choices = null);
 
-public sealed record OfferCallResponse(string CallId, string QueueId, string Detail);
+/// <summary>The call's id and where it is: its queue (null while in a menu or when it left the center) and the outcome.</summary>
+public sealed record OfferCallResponse(string CallId, string? QueueId, string Detail);
 
 /// <summary>What the adapter saw happen to a call.</summary>
 public enum CallEventType
@@ -36,6 +42,10 @@ public enum CallEventType
     AgentHungUp,
     /// <summary>The media path failed on a connected call; it ends as ended by the system.</summary>
     MediaFailure,
+    /// <summary>The caller keyed <c>digits</c> in the menu the call is in (one option key, or a whole extension).</summary>
+    MenuInput,
+    /// <summary>The caller pressed nothing before the menu's timeout.</summary>
+    MenuTimeout,
     /// <summary>The external target of a transfer leg answered (optional legId).</summary>
     TransferAnswered,
     TransferNoAnswer,
@@ -43,7 +53,8 @@ public enum CallEventType
     TransferFailed,
 }
 
-public sealed record CallEventRequest(CallEventType Type, string? AgentId = null, string? Token = null, string? Disposition = null, string? LegId = null);
+public sealed record CallEventRequest(
+    CallEventType Type, string? AgentId = null, string? Token = null, string? Disposition = null, string? Digits = null, string? LegId = null);
 
 /// <summary>A call as the adapter and supervisors read it: state and full event history.</summary>
 public sealed record CallView(
@@ -72,11 +83,13 @@ public static class AdapterApi
     {
         var callId = string.IsNullOrWhiteSpace(body.CallId) ? Guid.NewGuid().ToString("N") : body.CallId.Trim();
         if (callId.Length > 128) return ApiProblems.Invalid("callId: at most 128 characters");
-        var reply = await Endpoints.CoreAsk.Ask(calls, new CallCommands.OfferCall(callId, body.From, body.Dialled ?? "", body.QueueId,
-            body.Language ?? "da", body.Priority, body.AttachedData?.ToImmutableDictionary()));
+        var reply = await Endpoints.CoreAsk.Ask(calls, new CallCommands.OfferCall(callId, body.From, body.Dialled ?? "", body.QueueId ?? "",
+            body.Language ?? (string.IsNullOrWhiteSpace(body.QueueId) ? "" : "da"), body.Priority, body.AttachedData?.ToImmutableDictionary(),
+            body.Choices?.ToImmutableList()));
         return reply switch
         {
-            CommandAccepted accepted => TypedResults.Created($"/v1/calls/{callId}", new OfferCallResponse(callId, body.QueueId, accepted.Detail)),
+            CommandAccepted accepted => TypedResults.Created($"/v1/calls/{callId}", new OfferCallResponse(callId,
+                string.IsNullOrWhiteSpace(body.QueueId) ? QueueOf(accepted.Detail) : body.QueueId, accepted.Detail)),
             CommandRejected rejected => ApiProblems.From(rejected),
             _ => throw new InvalidOperationException("unexpected reply"),
         };
@@ -99,11 +112,23 @@ public static class AdapterApi
                 return await Endpoints.CoreAsk.Send(calls, new CallCommands.HangUp(callId, CallParty.Agent, body.Disposition));
             case CallEventType.MediaFailure:
                 return await Endpoints.CoreAsk.Send(calls, new CallCommands.HangUp(callId, CallParty.System, body.Disposition ?? "media-failure"));
+            case CallEventType.MenuInput:
+                if (string.IsNullOrEmpty(body.Digits)) return ApiProblems.Invalid("digits: a MenuInput event carries the keys pressed (MenuTimeout when none)");
+                return await Endpoints.CoreAsk.Send(calls, new CallCommands.MenuInput(callId, body.Digits));
+            case CallEventType.MenuTimeout:
+                return await Endpoints.CoreAsk.Send(calls, new CallCommands.MenuInput(callId, null));
             case CallEventType.TransferAnswered or CallEventType.TransferNoAnswer or CallEventType.TransferBusy or CallEventType.TransferFailed:
                 return await Endpoints.CoreAsk.Send(calls, TransferApi.LegReport(callId, body));
             default:
                 return ApiProblems.Invalid($"type: '{body.Type}' is not a call event type");
         }
+    }
+
+    /// <summary>The queue named in "Queued in queue 'x'", for calls whose queue the menus chose.</summary>
+    private static string? QueueOf(string detail)
+    {
+        const string prefix = "Queued in queue '";
+        return detail.StartsWith(prefix, StringComparison.Ordinal) ? detail[prefix.Length..^1] : null;
     }
 
     private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(string callId, IRequiredActor<CallRegion> calls) =>

@@ -27,6 +27,7 @@ public sealed class ConfigurationLoader(
     ConfigurationFileSettings settings,
     IRequiredActor<QueueRegion> queues,
     IRequiredActor<AgentRegion> agents,
+    IRequiredActor<EntryPlanRegion> entryPlans,
     ILogger<ConfigurationLoader> log) : BackgroundService
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
@@ -50,6 +51,9 @@ public sealed class ConfigurationLoader(
         var (createdQueues, createdAgents) = await Apply(configuration, stoppingToken);
         log.LogInformation("Configuration '{Name}': {Queues} queues and {Agents} agents created, the rest already existed",
             configuration.Name, createdQueues, createdAgents);
+        // Directory, entry numbers, menus and routing plan: the entity adds only what it does not have yet.
+        var seeded = await (await entryPlans.GetAsync(stoppingToken)).Ask<CommandAccepted>(configuration.ToSeed(), AskTimeout, stoppingToken);
+        log.LogInformation("Configuration '{Name}': entry plan {Detail}", configuration.Name, seeded.Detail);
     }
 
     public async Task<(int Queues, int Agents)> Apply(CenterConfiguration configuration, CancellationToken ct)

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using ContactCenter.Actors.Agents;
 using ContactCenter.Actors.Calls;
+using ContactCenter.Actors.Departments;
+using ContactCenter.Actors.Entries;
 using ContactCenter.Actors.Idempotency;
 using ContactCenter.Actors.Queues;
 using ContactCenter.Actors.Routing;
@@ -208,6 +210,17 @@ public static class SampleCatalogue
             WhenClosed: new ClosedHandling(ClosedAction.Forward, "+4533173317")), "with-hours");
         Add(new QueueRoute("hjemmepleje", "hjemmepleje", 1, "inc-1", ContactCenter.Actors.Calendar.CopenhagenSample.HjemmeplejeSuf,
             new ClosedHandling(ClosedAction.Overflow, "main")), "with-hours");
+        Add(new CallCommands.OfferCall("call-20250702-000740", "+4512345678", "33 66 33 66", "", "", 0, null, ["2", null, "1"]), "with-choices");
+        Add(new CallCommands.MenuInput(CallId, "2"));
+        Add(new CallCommands.MenuInput(CallId, null), "timeout");
+        Add(new CallEvents.CallEntered("+4512345678", "+4533663366", "+4533663366", "da", 0, AttachedData, Morning));
+        Add(new CallEvents.CallMenuEntered("hovedmenu", "en", 2, Summer));
+        Add(new CallEvents.CallMenuChoice("hovedmenu", "2", "menu:social", Summer));
+        Add(new CallEvents.CallMenuChoice("social", null, "default:queue:hovednummer", Abroad), "timeout");
+        Add(new CallEvents.CallPlanRouted("pladsanvisning", 7, "queue:pladsanvisning", Summer));
+        Add(new CallEvents.CallForwarded("+4533174189", "queue 'hjemmepleje-suf' closed", Summer, "suf-doegnpleje"), "to-target");
+        Add(new CallEvents.CallClosedAnnounced("", Summer.AddHours(20), Summer, "buf-pladsanvisning"), "target-closed");
+        Add(MenuCall(), "in-menu");
         Add(EndedCall(), "ended");
         Add(AbandonedCall(), "abandoned");
         Add(CallState.Empty("call-20250702-000999"), "empty");
@@ -279,6 +292,45 @@ public static class SampleCatalogue
         Add(new QueueRoute("pladsanvisning", "pladsanvisning", 2, "inc-7", null, null, QueueOverride.None,
             new ContactCenter.Actors.Transfers.TransferRules(ContactCenter.Actors.Transfers.PassportRule.Reset)), "with-transfer-rules");
 
+        // Entry plan: directory, entry numbers, menus, routing plan
+        Add(Buf);
+        Add(Buf with { Hours = null, Function = "" }, "always-open");
+        Add(Destination.ToArea("pladsanvisning"));
+        Add(new Destination(Number: "+4533663366"), "number");
+        Add(Destination.ToQueue("hovednummer"), "queue");
+        Add(Destination.ToTarget("buf-pladsanvisning"), "target");
+        Add(Destination.ToMenu("social"), "menu");
+        Add(new Destination(Language: "en"), "language");
+        Add(Extension);
+        Add(MainMenu);
+        Add(MainMenu with { Extension = null, Options = ImmutableDictionary<string, Destination>.Empty }, "no-options");
+        Add(MainNumber);
+        Add(GoLive);
+        Add(GoLive with { CancelledAt = Utc }, "cancelled");
+        Add(PlanWithAll());
+        Add(EntryPlan.Empty, "empty");
+        const string plan = EntryPlan.CenterId;
+        Add(new EntryPlanCommands.SetTarget(plan, Buf));
+        Add(new EntryPlanCommands.RemoveTarget(plan, "buf-pladsanvisning"));
+        Add(new EntryPlanCommands.SetNumber(plan, MainNumber));
+        Add(new EntryPlanCommands.RemoveNumber(plan, "+4533663366"));
+        Add(new EntryPlanCommands.SetMenu(plan, MainMenu));
+        Add(new EntryPlanCommands.RemoveMenu(plan, "hovedmenu"));
+        Add(new EntryPlanCommands.ScheduleChange(plan, "pladsanvisning", Summer, Destination.ToQueue("pladsanvisning"), "go-live"));
+        Add(new EntryPlanCommands.ScheduleChange(plan, "bibliotek", null, Destination.ToQueue("bibliotek")), "at-once");
+        Add(new EntryPlanCommands.CancelChange(plan, 7));
+        Add(new EntryPlanCommands.Seed(plan, [Buf], [MainNumber], [MainMenu],
+            [new EntryPlanCommands.ScheduleChange(plan, "pladsanvisning", Summer, Destination.ToTarget("buf-pladsanvisning"))]));
+        Add(new EntryPlanCommands.GetEntryPlan(plan));
+        Add(new EntryPlanEvents.TargetSet(Buf, Morning));
+        Add(new EntryPlanEvents.TargetRemoved("buf-pladsanvisning", Summer));
+        Add(new EntryPlanEvents.NumberSet(MainNumber, Morning));
+        Add(new EntryPlanEvents.NumberRemoved("+4533663366", Utc));
+        Add(new EntryPlanEvents.MenuSet(MainMenu, Morning));
+        Add(new EntryPlanEvents.MenuRemoved("social", Abroad));
+        Add(new EntryPlanEvents.ChangeScheduled(GoLive, Morning));
+        Add(new EntryPlanEvents.ChangeCancelled(7, Summer));
+
         // Idempotency keys
         const string record = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
         var stored = new StoredResponse(201, "application/json", "{\"callId\":\"c1\"}", "/v1/calls/c1");
@@ -304,6 +356,50 @@ public static class SampleCatalogue
 
         return samples;
     }
+
+    private static DirectoryTarget Buf => new("buf-pladsanvisning", "BUF Pladsanvisningen", "BUF",
+        "Pladsanvisning: sagsbehandling og tilbagekald", "+4533171000", ContactCenter.Actors.Calendar.CopenhagenSample.Pladsanvisning);
+
+    private static ExtensionDialling Extension => new("+453366", 4);
+
+    private static IvrMenu MainMenu => new("hovedmenu", "Velkomstmenu",
+        new Dictionary<string, string> { ["da"] = "Tast 1 for pladsanvisning. Tast 9 for English.", ["en"] = "Press 1 for childcare places." }
+            .ToImmutableDictionary(),
+        new Dictionary<string, Destination>
+        {
+            ["1"] = Destination.ToArea("pladsanvisning"),
+            ["2"] = Destination.ToMenu("social"),
+            ["3"] = Destination.ToTarget("buf-pladsanvisning"),
+            ["5"] = new(Number: "+4533736060"),
+            ["9"] = new(Language: "en"),
+        }.ToImmutableDictionary(),
+        Destination.ToQueue("hovednummer"), 8, 3, Extension);
+
+    private static EntryNumber MainNumber => new("+4533663366", "Én Indgang", Destination.ToMenu("hovedmenu"), "da");
+
+    private static PlanChange GoLive =>
+        new(7, "pladsanvisning", new DateTimeOffset(2026, 5, 15, 0, 0, 0, Cest), Destination.ToQueue("pladsanvisning"), "go-live");
+
+    private static EntryPlan PlanWithAll() => new EntryPlanEvents.IEntryPlanEvent[]
+    {
+        new EntryPlanEvents.TargetSet(Buf, Morning),
+        new EntryPlanEvents.MenuSet(MainMenu with { Options = MainMenu.Options.Remove("2") }, Morning),
+        new EntryPlanEvents.NumberSet(MainNumber, Morning),
+        new EntryPlanEvents.ChangeScheduled(GoLive with { Version = 1, EffectiveFrom = DateTimeOffset.UnixEpoch, Destination = Destination.ToTarget("buf-pladsanvisning") }, Morning),
+        new EntryPlanEvents.ChangeScheduled(GoLive with { Version = 2 }, Morning),
+        new EntryPlanEvents.ChangeCancelled(2, Summer),
+    }.Aggregate(EntryPlan.Empty, (p, e) => p.Apply(e));
+
+    /// <summary>A call on the main number that chose English and is in the second-level menu.</summary>
+    private static CallState MenuCall() => new List<CallEvents.ICallEvent>
+    {
+        new CallEvents.CallEntered("+4512345678", "+4533663366", "+4533663366", "da", 0, AttachedData, Morning),
+        new CallEvents.CallMenuEntered("hovedmenu", "da", 1, Morning),
+        new CallEvents.CallMenuChoice("hovedmenu", "9", "language:en", Morning.AddSeconds(4)),
+        new CallEvents.CallMenuEntered("hovedmenu", "en", 1, Morning.AddSeconds(4)),
+        new CallEvents.CallMenuChoice("hovedmenu", "2", "menu:social", Morning.AddSeconds(9)),
+        new CallEvents.CallMenuEntered("social", "en", 1, Morning.AddSeconds(9)),
+    }.Aggregate(CallState.Empty("call-20250702-000740"), (s, e) => s.Apply(e));
 
     /// <summary>A call offered to one agent who missed it, then answered by another and ended.</summary>
     private static CallState EndedCall()

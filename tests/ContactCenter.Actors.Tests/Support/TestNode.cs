@@ -36,10 +36,13 @@ public sealed class TestNode : IAsyncDisposable
     public IActorRef Agents { get; }
     public IActorRef Queues { get; }
     public SignalRecorder Signals { get; }
+    public IServiceProvider Services => _host.Services;
     public QueueDirectory Directory { get; }
     public Address Address => Cluster.Get(System).SelfAddress;
 
-    public static async Task<TestNode> StartAsync(string databaseFile, IEnumerable<string>? seeds = null, List<string>? roles = null)
+    /// <param name="time">The node's clock (default: the system clock), e.g. a <see cref="ManualTime"/>.</param>
+    public static async Task<TestNode> StartAsync(
+        string databaseFile, IEnumerable<string>? seeds = null, List<string>? roles = null, TimeProvider? time = null)
     {
         var settings = new ContactCenterSettings
         {
@@ -50,7 +53,11 @@ public sealed class TestNode : IAsyncDisposable
         };
         var host = new HostBuilder()
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .ConfigureServices(s => s.AddContactCenterNode(settings))
+            .ConfigureServices(s =>
+            {
+                s.AddContactCenterNode(settings);
+                if (time is not null) s.AddSingleton(time);
+            })
             .Build();
         await host.StartAsync();
         var system = host.Services.GetRequiredService<ActorSystem>();
