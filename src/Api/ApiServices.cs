@@ -108,6 +108,8 @@ public static class ApiServices
         app.MapAdminApi();
         app.MapEntriesApi();
         app.MapCallbackApi();
+        app.MapTransferApi();
+        app.MapDepartmentApi();
         app.MapStatisticsApi();
         app.MapContactCenterMetrics();
         return app;

@@ -15,6 +15,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
     public const string SupervisorKey = "test-supervisor-key-01";
     public const string AdminKey = "test-admin-key-000001";
     public const string AnnaKey = "test-agent-anna-key-01";
+    public const string BufDepartmentKey = "test-department-buf-01";
 
     private bool _keepDatabase;
 
@@ -59,6 +60,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
             ("supervisor", SupervisorKey, "supervisor", null),
             ("admin", AdminKey, "admin", null),
             ("anna", AnnaKey, "agent", "anna"),
+            ("buf", BufDepartmentKey, "department", null),
         };
         for (var i = 0; i < keys.Length; i++)
         {
@@ -67,6 +69,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
             builder.UseSetting($"ContactCenter:Api:Keys:{i}:Key", key);
             builder.UseSetting($"ContactCenter:Api:Keys:{i}:Role", role);
             if (agent is not null) builder.UseSetting($"ContactCenter:Api:Keys:{i}:AgentId", agent);
+            if (role == "department") builder.UseSetting($"ContactCenter:Api:Keys:{i}:DepartmentId", "BUF");
         }
     }
 

@@ -41,12 +41,12 @@ public sealed class InspectionTests(SingleNodeFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Shards_regions_lists_the_five_region_types_hosted_on_the_node()
+    public async Task Shards_regions_lists_every_region_type_hosted_on_the_node()
     {
         var result = await _cli.Against(_node, "shards", "regions");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var type in new[] { "call", "agent", "queue", "idempotency", "adapter-cursor" })
+        foreach (var type in new[] { "call", "agent", "queue", "idempotency", "adapter-cursor", "transfer-watch", "department-inbox" })
         {
             var row = Assert.Single(result.Out.Split('\n'), l => l.StartsWith($"│ {type} ", StringComparison.Ordinal));
             Assert.Contains("region", row);

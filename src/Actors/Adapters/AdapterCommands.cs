@@ -6,7 +6,7 @@ namespace ContactCenter.Actors.Adapters;
 /// A media action for the telephony adapter, derived from a persisted call event. Its id is the event's
 /// position in the journal, so the stream of commands is durable, ordered and resumable.
 /// </summary>
-public sealed record AdapterCommand(long Id, string Kind, string CallId, string? AgentId, string? Token, string? QueueId, string? Detail, DateTimeOffset At)
+public sealed partial record AdapterCommand(long Id, string Kind, string CallId, string? AgentId, string? Token, string? QueueId, string? Detail, DateTimeOffset At)
 {
     public const string RingAgent = "ring-agent";
     public const string CancelRing = "cancel-ring";
@@ -39,7 +39,7 @@ public sealed record AdapterCommand(long Id, string Kind, string CallId, string?
                 c.NextOpening is { } opens ? $"closed; opens {opens:O}" : "closed", c.At),
             CallEvents.CallEnded { By: not CallParty.Caller } e => new AdapterCommand(id, HangUp, callId, null, null, null, e.Disposition, e.At),
             CallEvents.ICallbackEvent callback => FromCallback(id, callId, callback),
-            _ => null,
+            _ => FromTransfer(id, callId, @event),
         };
     }
 

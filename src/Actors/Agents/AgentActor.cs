@@ -15,7 +15,7 @@ namespace ContactCenter.Actors.Agents;
 /// (priority, then original arrival). Proposals pushed by queues while it is ready are settled the same way.
 /// The reservation is persisted before the queue is told, so an agent never holds two calls.
 /// </summary>
-public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
+public sealed partial class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
 {
     /// <summary>How long an agent waits for all its queues to answer an announcement before choosing.</summary>
     public static readonly TimeSpan CollectionWindow = TimeSpan.FromMilliseconds(200);
@@ -90,6 +90,7 @@ public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
         Command<WrapUpDeadlineReached>(m => PersistThen(State.Decide(m, Now).Events, AfterTransition));
         Command<PauseDeadlineReached>(m => PersistThen(State.Decide(m, Now).Events, AfterTransition));
         Command<QueueDirectoryChanged>(OnDirectoryChanged);
+        ReceiveTransfers();
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();

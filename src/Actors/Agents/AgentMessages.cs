@@ -44,7 +44,7 @@ public static class AgentCommands
 }
 
 /// <summary>The agent side of the routing protocol (from queues and calls).</summary>
-public static class AgentProtocol
+public static partial class AgentProtocol
 {
     /// <summary>
     /// A queue proposes a call. <paramref name="Epoch"/> answers an availability announcement; 0 is a push.

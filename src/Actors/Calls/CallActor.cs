@@ -71,7 +71,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
             }
             PersistThen(decision.Events, ReactToAll);
         });
-        Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now).Events, ReactToAll));
+        Command<OfferWithdrawn>(m => PersistThen(State.Decide(m, Now, _directory.Routes.GetValueOrDefault).Events, ReactToAll));
         Command<ClosedWhileQueued>(m =>
         {
             if (KeepCallbackThroughClosing(m)) return;
@@ -80,6 +80,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
         Command<MenuInput>(OnMenuInput);
         Command<ReceiveTimeout>(_ => Passivate());
         ReceiveCallbacks();
+        ReceiveTransfers();
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -94,6 +95,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
     protected override void PreStart()
     {
         _regions = RoutingRegions.From(Context.System);
+        ResolveTransferWatch();
         base.PreStart();
     }
 
@@ -101,6 +103,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
     {
         if (State.IsFinal) SetReceiveTimeout(LingerAfterEnd);
         ArmDialTimeout();
+        SyncTransferWatch();
     }
 
     private void OnOffer(OfferCall cmd)
@@ -126,6 +129,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
     private void ReactToAll(IReadOnlyList<ICallEvent> events)
     {
         foreach (var e in events) React(e);
+        SyncTransferWatch();
     }
 
     /// <summary>What follows each persisted event: tell the other entities, signal the adapter.</summary>
@@ -169,6 +173,9 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
                 break;
             case ICallbackEvent callback:
                 ReactToCallback(callback);
+                break;
+            default:
+                ReactToTransfer(e);
                 break;
         }
     }

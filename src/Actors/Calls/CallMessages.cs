@@ -80,6 +80,14 @@ public static partial class CallEvents
     [JsonDerivedType(typeof(CallbackDialled), "callback-dialled")]
     [JsonDerivedType(typeof(CallbackAttemptFailed), "callback-attempt-failed")]
     [JsonDerivedType(typeof(CallbackGaveUp), "callback-gave-up")]
+    [JsonDerivedType(typeof(TransferEvents.CallTransferredToQueue), "transferred-to-queue")]
+    [JsonDerivedType(typeof(TransferEvents.TransferLegStarted), "transfer-leg-started")]
+    [JsonDerivedType(typeof(TransferEvents.TransferLegRinging), "transfer-leg-ringing")]
+    [JsonDerivedType(typeof(TransferEvents.TransferLegAnswered), "transfer-leg-answered")]
+    [JsonDerivedType(typeof(TransferEvents.TransferLegFailed), "transfer-leg-failed")]
+    [JsonDerivedType(typeof(TransferEvents.WarmTransferCompleted), "warm-transfer-completed")]
+    [JsonDerivedType(typeof(TransferEvents.ConsultConferenced), "consult-conferenced")]
+    [JsonDerivedType(typeof(TransferEvents.CallReferredToDepartment), "referred-to-department")]
     public interface ICallEvent : IContactCenterMessage
     {
         DateTimeOffset At { get; }

@@ -29,6 +29,12 @@ public enum CallStatus
     CallbackDialling,
     /// <summary>A callback whose every attempt failed (final).</summary>
     CallbackFailed,
+    /// <summary>A cold transfer leg runs: the agent left, the target (agent or external number) has not answered.</summary>
+    Transferring,
+    /// <summary>A warm transfer: the caller holds while the agent consults the target.</summary>
+    Consulting,
+    /// <summary>Transferred to a number outside the center, which answered.</summary>
+    TransferredOut,
 }
 
 /// <summary>
@@ -47,7 +53,7 @@ public sealed partial record CallState(
 
     [JsonIgnore]
     public bool IsFinal => Status is CallStatus.Ended or CallStatus.Abandoned or CallStatus.Forwarded or CallStatus.ClosedAnnounced
-        or CallStatus.CallbackFailed;
+        or CallStatus.CallbackFailed or CallStatus.TransferredOut;
 
     public CallState Apply(ICallEvent e)
     {
@@ -64,7 +70,7 @@ public sealed partial record CallState(
             CallClosedAnnounced => this with { Status = CallStatus.ClosedAnnounced },
             CallEntered or CallMenuEntered or CallMenuChoice or CallPlanRouted => ApplyEntry(e),
             ICallbackEvent cb => ApplyCallback(cb),
-            _ => this,
+            _ => ApplyTransfer(e),
         };
         return next with { History = History.Add(e) };
     }
@@ -135,23 +141,24 @@ public sealed partial record CallState(
 
     /// <summary>Only a queued call can ring an agent; anything else is a second routing to be fenced off.</summary>
     public Decision<ICallEvent> Decide(RouteToAgent msg, DateTimeOffset now) =>
-        Status == CallStatus.Queued && !IsParkedCallback(now)
+        DecideLeg(msg, now) ?? (Status == CallStatus.Queued && !IsParkedCallback(now)
             ? Decision<ICallEvent>.Accept(new CallOfferedToAgent(msg.AgentId, msg.Token, now))
-            : Decision<ICallEvent>.Nothing;
+            : Decision<ICallEvent>.Nothing);
 
     public Decision<ICallEvent> Decide(AgentConnected msg, DateTimeOffset now) =>
-        Status == CallStatus.Ringing && Token == msg.Token
+        DecideLeg(msg, now) ?? (Status == CallStatus.Ringing && Token == msg.Token
             ? Decision<ICallEvent>.Accept(Callback is null ? new CallConnected(msg.AgentId, msg.Token, now) : DialCallback(msg, now))
-            : Decision<ICallEvent>.Nothing;
+            : Decision<ICallEvent>.Nothing);
 
-    public Decision<ICallEvent> Decide(OfferWithdrawn msg, DateTimeOffset now) =>
-        Status == CallStatus.Ringing && Token == msg.Token
+    /// <summary>With <paramref name="routes"/>, a withdrawn transfer leg returns the call by its queue's rule.</summary>
+    public Decision<ICallEvent> Decide(OfferWithdrawn msg, DateTimeOffset now, Func<string, QueueRoute?>? routes = null) =>
+        DecideLeg(msg, now, routes ?? (_ => null)) ?? (Status == CallStatus.Ringing && Token == msg.Token
             ? Decision<ICallEvent>.Accept(new CallOfferWithdrawn(msg.AgentId, msg.Token, msg.Reason, now))
-            : Decision<ICallEvent>.Nothing;
+            : Decision<ICallEvent>.Nothing);
 
-    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => Callback is not null && DecideCallbackHangUp(cmd, now) is { } callback
-        ? callback
-        : Status switch
+    public Decision<ICallEvent> Decide(HangUp cmd, DateTimeOffset now) => DecideLeg(cmd, now)
+        ?? (Callback is not null ? DecideCallbackHangUp(cmd, now) : null)
+        ?? Status switch
     {
         CallStatus.None => Decision<ICallEvent>.Reject(CallId, RejectionCode.NotFound, $"call '{CallId}' does not exist"),
         CallStatus.Queued or CallStatus.Ringing when cmd.Party == CallParty.Caller =>

@@ -118,12 +118,13 @@ public sealed record QueueEntry(
     AtClosing WaitingAtClosing = AtClosing.Serve,
     CallbackSettings? Callbacks = null,
     ImmutableList<EscalationStep>? Escalation = null,
-    HypercareSettings? Hypercare = null)
+    HypercareSettings? Hypercare = null,
+    Transfers.TransferRules? Transfers = null)
 {
     public QueueConfig ToConfig() => new(
         Name, RequiredSkill, MinLevel, Strategy, TimeSpan.FromSeconds(WrapUpSeconds), TimeSpan.FromSeconds(OfferTimeoutSeconds),
         ServiceLevelPercent, TimeSpan.FromSeconds(ServiceLevelSeconds), null, Hours?.ToCalendar(Name), WhenClosed, WaitingAtClosing,
-        Callbacks, Escalation, Hypercare);
+        Callbacks, Escalation, Hypercare, Transfers);
 }
 
 /// <summary>Opening hours in the file: weekday lists of intervals, the holiday rule and special days.</summary>

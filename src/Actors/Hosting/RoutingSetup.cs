@@ -95,7 +95,9 @@ public static class RoutingSetup
                 .WithShardRegionProxy<QueueRegion>("queue", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Queues)
                 .WithShardRegionProxy<IdempotencyRegion>("idempotency", ContactCenterSettings.RoutingRole, EntityMessageExtractor.Idempotency)
                 .WithShardRegionProxy<AdapterCursorRegion>("adapter-cursor", ContactCenterSettings.RoutingRole, EntityMessageExtractor.AdapterCursors)
-                .WithShardRegionProxy<EntryPlanRegion>("entry-plan", ContactCenterSettings.RoutingRole, EntityMessageExtractor.EntryPlans);
+                .WithShardRegionProxy<EntryPlanRegion>("entry-plan", ContactCenterSettings.RoutingRole, EntityMessageExtractor.EntryPlans)
+                .WithShardRegionProxy<Transfers.TransferWatchRegion>("transfer-watch", ContactCenterSettings.RoutingRole, Transfers.TransferWatchActor.Extractor)
+                .WithShardRegionProxy<Departments.DepartmentInboxRegion>("department-inbox", ContactCenterSettings.RoutingRole, Departments.DepartmentInboxActor.Extractor);
         }
 
         return builder
@@ -110,7 +112,11 @@ public static class RoutingSetup
             .WithShardRegion<AdapterCursorRegion>("adapter-cursor",
                 (_, _, resolver) => id => resolver.Props<AdapterCursorActor>(id), EntityMessageExtractor.AdapterCursors, Options(rememberEntities: false))
             .WithShardRegion<EntryPlanRegion>("entry-plan",
-                (_, _, resolver) => id => resolver.Props<Entries.EntryPlanActor>(id), EntityMessageExtractor.EntryPlans, Options(rememberEntities: true));
+                (_, _, resolver) => id => resolver.Props<Entries.EntryPlanActor>(id), EntityMessageExtractor.EntryPlans, Options(rememberEntities: true))
+            .WithShardRegion<Transfers.TransferWatchRegion>("transfer-watch",
+                (_, _, resolver) => id => resolver.Props<Transfers.TransferWatchActor>(id), Transfers.TransferWatchActor.Extractor, Options(rememberEntities: true))
+            .WithShardRegion<Departments.DepartmentInboxRegion>("department-inbox",
+                (_, _, resolver) => id => resolver.Props<Departments.DepartmentInboxActor>(id), Departments.DepartmentInboxActor.Extractor, Options(rememberEntities: false));
     }
 
     /// <summary>

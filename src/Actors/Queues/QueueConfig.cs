@@ -22,7 +22,9 @@ public sealed record QueueConfig(
     AtClosing WaitingAtClosing = AtClosing.Serve,
     CallbackSettings? Callbacks = null,
     ImmutableList<EscalationStep>? Escalation = null,
-    HypercareSettings? Hypercare = null) : IContactCenterMessage
+    HypercareSettings? Hypercare = null,
+
+    Transfers.TransferRules? Transfers = null) : IContactCenterMessage
 {
     public static readonly TimeSpan DefaultWrapUp = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultOfferTimeout = TimeSpan.FromSeconds(15);
@@ -64,6 +66,7 @@ public sealed record QueueConfig(
         if (Callbacks is not null) errors.AddRange(Callbacks.Validate("callbacks"));
         errors.AddRange(EscalationRules.Validate(this));
         if (Hypercare is not null) errors.AddRange(Hypercare.Validate("hypercare"));
+        if (Transfers is not null) errors.AddRange(Transfers.Validate("transfers"));
         return errors;
     }
 }

@@ -189,7 +189,7 @@ public sealed partial class SkillQueueActor : EventSourcedEntity<QueueState, IQu
         var config = State.Config!;
         _regions.Directory.Tell(new QueueDirectoryActor.Register(
             new QueueRoute(_queueId, config.RequiredSkill, config.MinLevel, Guid.NewGuid().ToString("N"), config.Hours, config.WhenClosed,
-                State.Override, _activeRings.IsEmpty ? null : QueueAudience.For(config, _activeRings), config.Callbacks)));
+                State.Override, _activeRings.IsEmpty ? null : QueueAudience.For(config, _activeRings), config.Callbacks, config.Transfers)));
     }
 
     private void OnAgentAvailable(AgentAvailable m)

@@ -13,7 +13,9 @@ public sealed record QueueRoute(
     Calendar.BusinessCalendar? Hours = null, Queues.ClosedHandling? WhenClosed = null,
     Queues.QueueOverride Override = Queues.QueueOverride.None,
     ImmutableList<Queues.QueueAudience>? Extra = null,
-    Queues.CallbackSettings? Callbacks = null) : IContactCenterMessage
+    Queues.CallbackSettings? Callbacks = null,
+
+    Transfers.TransferRules? Transfers = null) : IContactCenterMessage
 {
     /// <summary>Open now for a new call? Not while an operator has it closed or draining; otherwise its hours decide.</summary>
     public bool IsOpen(DateTimeOffset instant) => Override == Queues.QueueOverride.None && (Hours?.IsOpen(instant) ?? true);

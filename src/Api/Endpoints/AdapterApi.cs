@@ -46,15 +46,24 @@ public enum CallEventType
     MenuInput,
     /// <summary>The caller pressed nothing before the menu's timeout.</summary>
     MenuTimeout,
+    /// <summary>The external target of a transfer leg answered (optional legId).</summary>
+    TransferAnswered,
+    TransferNoAnswer,
+    TransferBusy,
+    TransferFailed,
 }
 
 public sealed record CallEventRequest(
-    CallEventType Type, string? AgentId = null, string? Token = null, string? Disposition = null, string? Digits = null);
+    CallEventType Type, string? AgentId = null, string? Token = null, string? Disposition = null, string? Digits = null, string? LegId = null);
 
 /// <summary>A call as the adapter and supervisors read it: state and full event history.</summary>
 public sealed record CallView(
     string CallId, CallStatus Status, string? QueueId, string? AgentId, string? Token, CallEvents.CallOffered? Details,
-    IReadOnlyList<CallEvents.ICallEvent> History, CallbackTicket? Callback = null);
+    IReadOnlyList<CallEvents.ICallEvent> History, CallbackTicket? Callback = null, TransferLeg? Transfer = null, bool Returned = false)
+{
+    public static CallView From(CallState s) =>
+        new(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History, s.Callback, s.Leg, s.Returned);
+}
 
 /// <summary>Endpoints for telephony adapters (role adapter).</summary>
 public static class AdapterApi
@@ -109,6 +118,8 @@ public static class AdapterApi
                 return await Endpoints.CoreAsk.Send(calls, new CallCommands.MenuInput(callId, body.Digits));
             case CallEventType.MenuTimeout:
                 return await Endpoints.CoreAsk.Send(calls, new CallCommands.MenuInput(callId, null));
+            case CallEventType.TransferAnswered or CallEventType.TransferNoAnswer or CallEventType.TransferBusy or CallEventType.TransferFailed:
+                return await Endpoints.CoreAsk.Send(calls, TransferApi.LegReport(callId, body));
             default:
                 return ApiProblems.Invalid($"type: '{body.Type}' is not a call event type");
         }
@@ -124,7 +135,7 @@ public static class AdapterApi
     private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(string callId, IRequiredActor<CallRegion> calls) =>
         await Endpoints.CoreAsk.Ask(calls, new CallCommands.GetCallState(callId)) switch
         {
-            CallState s => TypedResults.Ok(new CallView(s.CallId, s.Status, s.Details?.QueueId, s.AgentId, s.Token, s.Details, s.History, s.Callback)),
+            CallState s => TypedResults.Ok(CallView.From(s)),
             CommandRejected rejected => ApiProblems.From(rejected),
             _ => throw new InvalidOperationException("unexpected reply"),
         };

@@ -29,6 +29,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var claims = new List<Claim> { new(ClaimTypes.Role, key.Role), new(ApiRoles.KeyNameClaim, key.Name) };
         if (key.AgentId is not null) claims.Add(new Claim(ApiRoles.AgentIdClaim, key.AgentId));
+        if (key.DepartmentId is not null) claims.Add(new Claim(ApiRoles.DepartmentIdClaim, key.DepartmentId));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
@@ -78,6 +79,8 @@ public sealed class ApiKeyStore
         if (string.IsNullOrWhiteSpace(k.Key) || k.Key.Length < 16) yield return $"keys[{index}].key: must be at least 16 characters";
         if (!ApiRoles.All.Contains(k.Role)) yield return $"keys[{index}].role: '{k.Role}' is not one of {string.Join(", ", ApiRoles.All)}";
         if (k.Role == ApiRoles.Agent && string.IsNullOrWhiteSpace(k.AgentId)) yield return $"keys[{index}].agentId: an agent key names its agent";
+        if (k.Role == ApiRoles.Department && string.IsNullOrWhiteSpace(k.DepartmentId))
+            yield return $"keys[{index}].departmentId: a department key names its department";
     }
 
     /// <summary>Random keys, one per role, for a Development node started without any configured.</summary>

@@ -7,8 +7,13 @@ public static class ApiRoles
     public const string Agent = "agent";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
+    /// <summary>Department staff: list, claim and close the messages left for their department.</summary>
+    public const string Department = "department";
 
-    public static readonly string[] All = [Adapter, Agent, Supervisor, Admin];
+    public static readonly string[] All = [Adapter, Agent, Supervisor, Admin, Department];
+
+    /// <summary>Claim type naming the department a department key acts for.</summary>
+    public const string DepartmentIdClaim = "cc:department-id";
 
     /// <summary>Claim type naming the agent an agent key acts for.</summary>
     public const string AgentIdClaim = "cc:agent-id";
@@ -26,6 +31,8 @@ public sealed class ApiKeyOptions
     public string Role { get; set; } = "";
     /// <summary>For agent keys: the one agent this key may act for.</summary>
     public string? AgentId { get; set; }
+    /// <summary>For department keys: the one department this key may act for.</summary>
+    public string? DepartmentId { get; set; }
 }
 
 public sealed class ApiSettings

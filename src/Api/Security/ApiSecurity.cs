@@ -11,6 +11,7 @@ public static class ApiPolicies
     public const string AgentDesktop = "agent-desktop";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
+    public const string Department = "department";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -18,6 +19,7 @@ public static class ApiPolicies
         options.AddPolicy(AgentDesktop, p => p.RequireRole(ApiRoles.Agent, ApiRoles.Supervisor, ApiRoles.Admin));
         options.AddPolicy(Supervisor, p => p.RequireRole(ApiRoles.Supervisor, ApiRoles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(ApiRoles.Admin));
+        options.AddPolicy(Department, p => p.RequireRole(ApiRoles.Department, ApiRoles.Supervisor, ApiRoles.Admin));
     }
 
     /// <summary>An agent key may act only for the agent it names; supervisors and admins for any.</summary>
@@ -33,6 +35,20 @@ public static class ApiPolicies
         {
             return Problems.ApiProblems.Create(StatusCodes.Status403Forbidden, "forbidden",
                 $"this key acts for agent '{context.HttpContext.User.FindFirstValue(ApiRoles.AgentIdClaim)}', not '{agentId}'");
+        }
+        return await next(context);
+    }
+
+    /// <summary>A department key may act only for the department it names; supervisors and admins for any.</summary>
+    public static async ValueTask<object?> OwnDepartmentOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var departmentId = context.HttpContext.Request.RouteValues["departmentId"] as string ?? "";
+        var user = context.HttpContext.User;
+        if (user.IsInRole(ApiRoles.Department) && !user.IsInRole(ApiRoles.Supervisor) && !user.IsInRole(ApiRoles.Admin) &&
+            !string.Equals(user.FindFirstValue(ApiRoles.DepartmentIdClaim), departmentId, StringComparison.Ordinal))
+        {
+            return Problems.ApiProblems.Create(StatusCodes.Status403Forbidden, "forbidden",
+                $"this key acts for department '{user.FindFirstValue(ApiRoles.DepartmentIdClaim)}', not '{departmentId}'");
         }
         return await next(context);
     }

@@ -72,12 +72,13 @@ public sealed class JournalCompatibilityTests(SerializationSystem ser)
     public void The_fixtures_hold_every_persisted_type_of_today()
     {
         var persisted = new[] { typeof(AgentEvents), typeof(CallEvents), typeof(QueueEvents), typeof(ContactCenter.Actors.Idempotency.IdempotencyEvents),
-                typeof(ContactCenter.Actors.Entries.EntryPlanEvents) }
+                typeof(ContactCenter.Actors.Entries.EntryPlanEvents), typeof(TransferEvents), typeof(ContactCenter.Actors.Departments.DepartmentEvents) }
             .SelectMany(t => t.GetNestedTypes())
             .Where(t => !t.IsAbstract && !t.IsInterface && typeof(IContactCenterMessage).IsAssignableFrom(t))
             .Append(typeof(AgentState))
             .Append(typeof(QueueSnapshot))
-            .Append(typeof(ContactCenter.Actors.Entries.EntryPlan));
+            .Append(typeof(ContactCenter.Actors.Entries.EntryPlan))
+            .Append(typeof(ContactCenter.Actors.Departments.DepartmentInboxSnapshot));
         var stored = JournalFixtures.All.Select(e => ManifestRegistry.TypeOf(e.Manifest)).ToHashSet();
         var missing = persisted.Where(t => !stored.Contains(t)).Select(t => t.FullName).ToList();
         Assert.True(missing.Count == 0, "no stored sample in Fixtures/journal-v*.json for: " + string.Join(", ", missing));

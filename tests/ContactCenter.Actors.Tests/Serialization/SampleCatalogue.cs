@@ -225,6 +225,73 @@ public static class SampleCatalogue
         Add(AbandonedCall(), "abandoned");
         Add(CallState.Empty("call-20250702-000999"), "empty");
 
+        // Transfers, the wait-time passport, messages to departments
+        var external = new ContactCenter.Actors.Transfers.TransferTarget(ContactCenter.Actors.Transfers.TransferTargetKind.External, "+4533663366");
+        var leg = new TransferLeg(CallId + "-leg-1", ContactCenter.Actors.Transfers.TransferMode.Warm,
+            new ContactCenter.Actors.Transfers.TransferTarget(ContactCenter.Actors.Transfers.TransferTargetKind.Queue, "pladsanvisning"),
+            AgentId, Token, QueueId, Rank, Summer, Summer.AddSeconds(30), LegPhase.Ringing, "agent-0007", "0b9d8c7e6f5a4b3c2d1e0f9a8b7c6d5e");
+        var coldLeg = new TransferLeg(CallId + "-leg-2", ContactCenter.Actors.Transfers.TransferMode.Cold, external, AgentId, Token, QueueId, Rank,
+            Utc, Utc.AddSeconds(30));
+        Add(new ContactCenter.Actors.Transfers.TransferRules(ContactCenter.Actors.Transfers.PassportRule.Reset,
+            ContactCenter.Actors.Transfers.ReturnPlacement.Back));
+        Add(external);
+        Add(leg);
+        Add(coldLeg, "cold-waiting");
+        Add(new TransferCommands.TransferCall(CallId, AgentId, ContactCenter.Actors.Transfers.TransferMode.Cold, external, TimeSpan.FromSeconds(45)));
+        Add(new TransferCommands.TransferCall(CallId, AgentId, ContactCenter.Actors.Transfers.TransferMode.Warm, leg.Target), "default-timeout");
+        Add(new TransferCommands.CompleteTransfer(CallId, AgentId));
+        Add(new TransferCommands.CancelTransfer(CallId, AgentId));
+        Add(new TransferCommands.ConferenceTransfer(CallId, AgentId));
+        Add(new TransferCommands.ReportLeg(CallId, LegOutcome.Busy, coldLeg.LegId));
+        Add(new TransferCommands.NoteDepartmentReferral(CallId, "BUF-pladsanvisning", "m-0001", "CallbackRequest"));
+        Add(new TransferProtocol.DirectOfferAccepted(CallId, AgentId, leg.LegId, Token));
+        Add(new TransferProtocol.DirectOfferRefused(CallId, AgentId, leg.LegId, "agent 'agent-0042' is Paused"));
+        Add(new TransferProtocol.LegDeadlineReached(CallId, leg.LegId));
+        Add(new TransferProtocol.ResumeTransfer(CallId));
+        Add(new TransferEvents.CallTransferredToQueue(AgentId, Token, QueueId, "pladsanvisning", Rank, Summer));
+        Add(new TransferEvents.TransferLegStarted(leg with { Phase = LegPhase.Waiting, AgentId = null, Token = null }, Summer));
+        Add(new TransferEvents.TransferLegRinging(leg.LegId, "agent-0007", "0b9d8c7e6f5a4b3c2d1e0f9a8b7c6d5e", Summer.AddSeconds(2)));
+        Add(new TransferEvents.TransferLegAnswered(leg, Summer.AddSeconds(6)));
+        Add(new TransferEvents.TransferLegFailed(coldLeg, "no answer", Rank, Utc.AddSeconds(30)));
+        Add(new TransferEvents.TransferLegFailed(leg, "cancelled by agent", null, Summer.AddSeconds(40)), "warm");
+        Add(new TransferEvents.WarmTransferCompleted(leg with { Phase = LegPhase.Answered, Conference = true }, Summer.AddMinutes(1)));
+        Add(new TransferEvents.ConsultConferenced(leg.LegId, Summer.AddSeconds(50)));
+        Add(new TransferEvents.CallReferredToDepartment("BUF-pladsanvisning", "m-0001", "CallbackRequest", Summer.AddMinutes(2)));
+        Add(new AgentProtocol.DirectOffer("agent-0007", CallId, leg.LegId, QueueId, Rank, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(45)));
+        Add(new ContactCenter.Actors.Transfers.TransferWatchMessages.Watch(CallId));
+        Add(new ContactCenter.Actors.Transfers.TransferWatchMessages.Settled(CallId));
+        var message = new ContactCenter.Actors.Departments.DepartmentMessage("m-0001", "BUF-pladsanvisning",
+            ContactCenter.Actors.Departments.DepartmentMessageKind.CallbackRequest, CallId, AgentId, "+4512345678",
+            "Forælder spørger om plads i vuggestue på Østerbro; ring tilbage før kl. 13", Summer);
+        var closed = message with
+        {
+            Status = ContactCenter.Actors.Departments.DepartmentMessageStatus.Closed, ClaimedBy = "mette", ClaimedAt = Summer.AddMinutes(5),
+            ClosedBy = "mette", ClosedAt = Summer.AddMinutes(20), Outcome = "citizen called back",
+        };
+        Add(new ContactCenter.Actors.Departments.DepartmentCommands.LeaveMessage("BUF-pladsanvisning", "m-0001",
+            ContactCenter.Actors.Departments.DepartmentMessageKind.CallbackRequest, CallId, AgentId, "+4512345678", message.Text));
+        Add(new ContactCenter.Actors.Departments.DepartmentCommands.ListMessages("BUF-pladsanvisning", true));
+        Add(new ContactCenter.Actors.Departments.DepartmentCommands.ClaimMessage("BUF-pladsanvisning", "m-0001", "mette"));
+        Add(new ContactCenter.Actors.Departments.DepartmentCommands.CloseMessage("BUF-pladsanvisning", "m-0001", "mette", "citizen called back"));
+        Add(new ContactCenter.Actors.Departments.DepartmentEvents.MessageLeft(message, Summer));
+        Add(new ContactCenter.Actors.Departments.DepartmentEvents.MessageClaimed("m-0001", "mette", Summer.AddMinutes(5)));
+        Add(new ContactCenter.Actors.Departments.DepartmentEvents.MessageClosed("m-0001", "mette", "citizen called back", Summer.AddMinutes(20)));
+        Add(message);
+        Add(closed, "closed");
+        Add(new ContactCenter.Actors.Departments.DepartmentMessageList("BUF-pladsanvisning", [message]));
+        Add(new ContactCenter.Actors.Departments.DepartmentInboxSnapshot([message, closed with { MessageId = "m-0002" }]));
+        Add(new QueueConfig("pladsanvisning", "pladsanvisning", Transfers: new ContactCenter.Actors.Transfers.TransferRules(
+            ContactCenter.Actors.Transfers.PassportRule.Keep, ContactCenter.Actors.Transfers.ReturnPlacement.Back)), "with-transfer-rules");
+        Add(EndedCall().Apply(new TransferEvents.CallReferredToDepartment("BUF-pladsanvisning", "m-0001", "Message", Summer.AddMinutes(8))),
+            "referred");
+        Add(CallState.Empty(CallId).Apply(Offered).Apply(new CallEvents.CallConnected(AgentId, Token, Summer))
+            .Apply(new TransferEvents.TransferLegStarted(leg with { Phase = LegPhase.Waiting, AgentId = null, Token = null }, Summer.AddSeconds(1)))
+            .Apply(new TransferEvents.TransferLegRinging(leg.LegId, "agent-0007", "0b9d8c7e6f5a4b3c2d1e0f9a8b7c6d5e", Summer.AddSeconds(2))),
+            "consulting");
+
+        Add(new QueueRoute("pladsanvisning", "pladsanvisning", 2, "inc-7", null, null, QueueOverride.None,
+            Transfers: new ContactCenter.Actors.Transfers.TransferRules(ContactCenter.Actors.Transfers.PassportRule.Reset)), "with-transfer-rules");
+
         // Entry plan: directory, entry numbers, menus, routing plan
         Add(Buf);
         Add(Buf with { Hours = null, Function = "" }, "always-open");
