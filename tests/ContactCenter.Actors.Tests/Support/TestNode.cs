@@ -5,6 +5,7 @@ using Akka.Hosting;
 using ContactCenter.Actors.Calls;
 using ContactCenter.Actors.Hosting;
 using ContactCenter.Actors.Routing;
+using ContactCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ namespace ContactCenter.Actors.Tests.Support;
 
 /// <summary>
 /// A real node in the test process: the production wiring (cluster on loopback, Akka.Persistence.Sql on a
-/// SQLite file, sharding) started through the same extension the host uses.
+/// SQLite file or, with CONTACTCENTER_TEST_POSTGRES set, a PostgreSQL schema; sharding) started through the
+/// same extension the host uses.
 /// </summary>
 public sealed class TestNode : IAsyncDisposable
 {
@@ -46,7 +48,7 @@ public sealed class TestNode : IAsyncDisposable
             Port = 0,
             SeedNodes = seeds?.ToList() ?? [],
             Roles = roles ?? [ContactCenterSettings.RoutingRole],
-            Persistence = new PersistenceSettings { ConnectionString = $"Data Source={databaseFile}" },
+            Persistence = TestPersistence.For(databaseFile),
         };
         var host = new HostBuilder()
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
