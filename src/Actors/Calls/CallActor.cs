@@ -13,7 +13,7 @@ namespace ContactCenter.Actors.Calls;
 /// The single owner of a call's lifecycle. It rings at most one agent at a time and connects at most one:
 /// any routing or answer that does not carry the current token is fenced off and the agent released.
 /// </summary>
-public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
+public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent>
 {
     /// <summary>A finished call stays in memory this long for late, repeated reports, then passivates.</summary>
     public static readonly TimeSpan LingerAfterEnd = TimeSpan.FromSeconds(30);
@@ -31,6 +31,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
         _directory = directory;
 
         Command<OfferCall>(OnOffer);
+        ReceiveRequeue();
         Command<HangUp>(cmd => Handle(State.Decide(cmd, Now), events =>
         {
             Sender.Tell(new CommandAccepted(_callId, State.Status.ToString()));
@@ -93,6 +94,7 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
     protected override void OnRecovered()
     {
         if (State.IsFinal) SetReceiveTimeout(LingerAfterEnd);
+        if (State.Status == CallStatus.Queued) Enqueue(); // its enqueue may have been lost with the node it ran on
     }
 
     private void OnOffer(OfferCall cmd)
@@ -167,8 +169,11 @@ public sealed class CallActor : EventSourcedEntity<CallState, ICallEvent>
         }
     }
 
-    private void Enqueue() =>
+    private void Enqueue()
+    {
         _regions.Queues.Tell(new QueueCommands.EnqueueCall(State.Details!.QueueId, _callId, State.Details.Rank));
+        WatchQueue();
+    }
 
     private void CancelOffer(string agentId, string token, string reason) =>
         _regions.Agents.Tell(new AgentProtocol.OfferCancelled(agentId, _callId, token, reason));
