@@ -168,10 +168,19 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var deadline = killedAt.AddSeconds(120);
         var probe = 0;
+        DateTime? healed = null, answering = null;
         while (DateTime.UtcNow < deadline)
         {
-            if (await ClusterHealed(survivors) && await EntitiesAnswer(survivors[0]))
+            if (!await ClusterHealed(survivors)) healed = null;
+            else healed ??= DateTime.UtcNow;
+            if (healed is not null && await EntitiesAnswer(survivors[0]))
             {
+                if (answering is null)
+                {
+                    answering = DateTime.UtcNow;
+                    Log($"dead member removed and survivors ready {(healed.Value - killedAt).TotalSeconds:F1} s after the kill; " +
+                        $"every agent and the queue answer after {(answering.Value - killedAt).TotalSeconds:F1} s");
+                }
                 var callId = $"after-kill-{++probe}";
                 using var offer = await survivors[0].Http.PostAsJsonAsync("/v1/calls", new { callId, from = "+4511111111", queueId = Queue });
                 if (offer.StatusCode == HttpStatusCode.Created)
