@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using ContactCenter.Actors.Calls;
 using ContactCenter.Actors.Hosting;
@@ -61,12 +62,25 @@ public sealed class TestNode : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Up in the cluster and, on a node that hosts entities, every region registered with its coordinator (what
+    /// /healthz/ready checks): the first command then does not wait for the coordinator to start.
+    /// </summary>
     private async Task WaitUntilUpAsync()
     {
         var cluster = Cluster.Get(System);
         var up = new TaskCompletionSource();
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var sharding = ClusterSharding.Get(System);
+        foreach (var type in sharding.ShardTypeNames)
+        {
+            await Eventually.Holds(async () =>
+            {
+                var current = await sharding.ShardRegion(type).Ask<CurrentRegions>(GetCurrentRegions.Instance, TimeSpan.FromSeconds(5));
+                Xunit.Assert.Contains(cluster.SelfAddress, current.Regions);
+            }, TimeSpan.FromSeconds(60));
+        }
     }
 
     public async Task<T> Ask<T>(IActorRef region, object message) =>
