@@ -15,7 +15,7 @@ namespace ContactCenter.Actors.Agents;
 /// (priority, then original arrival). Proposals pushed by queues while it is ready are settled the same way.
 /// The reservation is persisted before the queue is told, so an agent never holds two calls.
 /// </summary>
-public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
+public sealed partial class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
 {
     /// <summary>How long an agent waits for all its queues to answer an announcement before choosing.</summary>
     public static readonly TimeSpan CollectionWindow = TimeSpan.FromMilliseconds(200);
@@ -76,6 +76,7 @@ public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
         })));
 
         Command<CallProposal>(OnProposal);
+        ReceiveCallCheck();
         Command<NoCallWaiting>(OnNoCallWaiting);
         Command<CollectionWindowClosed>(m =>
         {
@@ -174,6 +175,9 @@ public sealed class AgentActor : EventSourcedEntity<AgentState, IAgentEvent>
                 break;
             case { Status: AgentStatus.Paused, PauseUntil: { } pauseUntil }:
                 Timers.StartSingleTimer("pause", new PauseDeadlineReached(_agentId, pauseUntil), Delay(pauseUntil, now));
+                break;
+            case { Status: AgentStatus.OnCall }:
+                WatchCall();
                 break;
         }
     }
