@@ -106,6 +106,8 @@ public static class ApiServices
         app.MapAgentDesktopApi();
         app.MapSupervisorApi();
         app.MapAdminApi();
+        app.MapStatisticsApi();
+        app.MapContactCenterMetrics();
         return app;
     }
 }

@@ -25,6 +25,22 @@ public sealed class SseReader : IAsyncDisposable
         return new SseReader(response, await response.Content.ReadAsStreamAsync());
     }
 
+    /// <summary>Opens a stream whose frames are read raw with <see cref="NextFrame"/>.</summary>
+    public static Task<SseReader> OpenRaw(HttpClient client, string url) => Open(client, url);
+
+    /// <summary>The next frame (up to its blank line) as text, comments included.</summary>
+    public async Task<string> NextFrame(TimeSpan? within = null)
+    {
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(15));
+        var frame = new System.Text.StringBuilder();
+        while (true)
+        {
+            var line = await _reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException("the stream ended");
+            if (line.Length == 0 && frame.Length > 0) return frame.ToString();
+            frame.AppendLine(line);
+        }
+    }
+
     /// <summary>The next event (comments and heartbeats skipped), or a timeout.</summary>
     public async Task<SseEvent> Next(TimeSpan? within = null)
     {

@@ -52,6 +52,8 @@ public sealed class ContactCenterSettings
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
+    public Statistics.StatisticsSettings Statistics { get; set; } = new();
+
     public const string RoutingRole = "routing";
 
     public bool HostsEntities => Roles.Contains(RoutingRole);

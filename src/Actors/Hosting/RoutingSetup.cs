@@ -12,6 +12,7 @@ using ContactCenter.Actors.Idempotency;
 using ContactCenter.Actors.Queues;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Serialization;
+using ContactCenter.Actors.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Actors.Hosting;
@@ -34,7 +35,8 @@ public static class RoutingSetup
                 .WithContactCenterSerialization()
                 .WithContactCenterCluster(settings)
                 .WithContactCenterPersistence(settings.Persistence)
-                .WithContactCenterRouting(settings);
+                .WithContactCenterRouting(settings)
+                .WithContactCenterStatistics(settings);
             extra?.Invoke(builder, provider);
         });
         return services;

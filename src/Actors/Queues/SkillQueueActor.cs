@@ -26,6 +26,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
     // Calls whose CallEnqueued or CallAssigned write is in flight (the queue keeps working meanwhile).
     private readonly HashSet<string> _enqueuing = new(StringComparer.Ordinal);
     private readonly HashSet<string> _assigning = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, long> _proposedAt = new();
     private RoutingRegions _regions = null!;
 
     public SkillQueueActor(string queueId, TimeProvider time)
@@ -94,6 +95,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         Command<ProposalAccepted>(OnProposalAccepted);
         Command<ProposalDeclined>(m =>
         {
+            DecisionMade(m.ProposalId, "declined");
             _roster.Close(m.AgentId, m.ProposalId);
             Dispatch();
         });
@@ -101,6 +103,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         {
             // A proposal whose assignment is being written is not expired: the agent already took it.
             if (_roster.OpenProposalOf(m.AgentId) is { } open && open.ProposalId == m.ProposalId && _assigning.Contains(open.CallId)) return;
+            DecisionMade(m.ProposalId, "expired");
             if (_roster.Close(m.AgentId, m.ProposalId)) Dispatch();
         });
     }
@@ -202,6 +205,7 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
     /// </summary>
     private void OnProposalAccepted(ProposalAccepted m)
     {
+        DecisionMade(m.ProposalId, "accepted");
         var holdsLock = _roster.OpenProposalOf(m.AgentId)?.ProposalId == m.ProposalId;
         var decision = State.Decide(m, Now);
         var mayTake = !decision.IsRejected && !_assigning.Contains(m.CallId) &&
@@ -238,6 +242,14 @@ public sealed class SkillQueueActor : EventSourcedEntity<QueueState, IQueueEvent
         _regions.Agents.Tell(new AgentProtocol.CallProposal(
             p.AgentId, _queueId, p.CallId, call.Rank, p.ProposalId, epoch, config.EffectiveOfferTimeout, config.EffectiveWrapUp));
         Timers.StartSingleTimer($"proposal-{p.ProposalId}", new ProposalExpired(_queueId, p.AgentId, p.ProposalId), ProposalTimeout);
+        _proposedAt[p.ProposalId] = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Routing-decision latency for /metrics: proposal to the agent's answer (or expiry), once per proposal.</summary>
+    private void DecisionMade(long proposalId, string outcome)
+    {
+        if (_proposedAt.Remove(proposalId, out var started))
+            Statistics.NodeMetrics.RecordSince(Statistics.NodeMetrics.RoutingDecisionLatency, started, "outcome", outcome);
     }
 }
 

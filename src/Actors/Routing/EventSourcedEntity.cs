@@ -75,10 +75,12 @@ public abstract class EventSourcedEntity<TState, TEvent> : ReceivePersistentActo
             return;
         }
         var remaining = events.Count;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         persist(events.Select(e => new Tagged(e, _tags)), tagged =>
         {
             State = ApplyEvent(State, (TEvent)tagged.Payload);
             if (--remaining > 0) return;
+            Statistics.NodeMetrics.RecordSince(Statistics.NodeMetrics.PersistenceLatency, started, "entity", _tags[0]);
             if (SnapshotEvery > 0 && LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(ToSnapshot(State));
             then(events);
         });

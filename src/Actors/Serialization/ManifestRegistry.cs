@@ -125,6 +125,11 @@ public static class ManifestRegistry
         (typeof(IdempotencyEvents.ResponseStored), "idempotency.response-stored"),
         (typeof(IdempotencyEvents.ClaimReleased), "idempotency.claim-released"),
         (typeof(IdempotencyRecord), "idempotency.record"),
+
+        // Statistics projection
+        (typeof(Statistics.CenterStatistics), "statistics.center"),
+        (typeof(Statistics.StatisticsMessages.GetStatistics), "statistics.get"),
+        (typeof(Statistics.StatisticsMessages.RebuildStatistics), "statistics.rebuild"),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = Entries.ToFrozenDictionary(e => e.Type, e => e.Manifest);

@@ -3,6 +3,7 @@ using Akka.Hosting;
 using ContactCenter.Actors.Agents;
 using ContactCenter.Actors.Queues;
 using ContactCenter.Actors.Routing;
+using ContactCenter.Actors.Statistics;
 using ContactCenter.Api.Endpoints;
 using ContactCenter.Api.Idempotency;
 using ContactCenter.Api.Problems;
@@ -18,20 +19,23 @@ public sealed record SkillsRequest(Dictionary<string, int> Skills);
 
 public sealed record WaitingCallView(string CallId, int Priority, DateTimeOffset OriginalArrival, DateTimeOffset EnqueuedAt, double WaitingSeconds);
 
-/// <summary>A queue's live state: its settings, its line with each caller's wait, its idle agents.</summary>
+/// <summary>
+/// A queue's live state: its settings, its line with each caller's wait, its idle agents, and the agents that
+/// serve it by state (from the statistics projection; null when the projection did not answer).
+/// </summary>
 public sealed record QueueLiveView(
     string QueueId, QueueConfig Config, IReadOnlyList<WaitingCallView> Waiting, double LongestWaitSeconds,
-    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals, QueueOverride Override)
+    IReadOnlyList<IdleAgent> IdleAgents, int OpenProposals, QueueOverride Override, AgentsByState? Agents = null)
 {
     /// <summary>The queue's state with each caller's wait measured at <paramref name="now"/>.</summary>
-    public static QueueLiveView From(QueueView view, DateTimeOffset now)
+    public static QueueLiveView From(QueueView view, DateTimeOffset now, AgentsByState? agents = null)
     {
         var waiting = view.Waiting
             .Select(w => new WaitingCallView(w.CallId, w.Rank.Priority, w.Rank.OriginalArrival, w.EnqueuedAt,
                 Math.Round((now - w.Rank.OriginalArrival).TotalSeconds, 1)))
             .ToList();
         return new QueueLiveView(view.QueueId, view.Config!, waiting, waiting.Count == 0 ? 0 : waiting.Max(w => w.WaitingSeconds),
-            view.IdleAgents, view.OpenProposals, view.Override);
+            view.IdleAgents, view.OpenProposals, view.Override, agents);
     }
 }
 
@@ -65,9 +69,22 @@ public static class SupervisorApi
     }
 
     private static async Task<Results<Ok<QueueLiveView>, ProblemHttpResult>> GetQueue(
-        string queueId, IRequiredActor<QueueRegion> queues, TimeProvider time)
+        string queueId, IRequiredActor<QueueRegion> queues, IRequiredActor<ContactCenter.Actors.Statistics.StatisticsProjectionKey> projection,
+        TimeProvider time)
     {
         var view = (QueueView)await CoreAsk.Ask(queues, new QueueCommands.GetQueueState(queueId));
-        return view.Config is null ? ApiProblems.NotFound($"queue '{queueId}'") : TypedResults.Ok(QueueLiveView.From(view, time.GetUtcNow()));
+        if (view.Config is null) return ApiProblems.NotFound($"queue '{queueId}'");
+        var now = time.GetUtcNow();
+        AgentsByState? agents = null;
+        try
+        {
+            var today = ContactCenter.Actors.Calendar.CopenhagenTime.DayOf(now);
+            agents = StatisticsReports.AgentsOf(await StatisticsApi.Read(projection, today, today, TimeSpan.FromSeconds(2)), queueId);
+        }
+        catch (Akka.Actor.AskTimeoutException)
+        {
+            // The line is still worth showing without the agents.
+        }
+        return TypedResults.Ok(QueueLiveView.From(view, now, agents));
     }
 }

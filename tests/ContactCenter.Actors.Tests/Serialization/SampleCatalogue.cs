@@ -230,6 +230,11 @@ public static class SampleCatalogue
         Add(new IdempotencyRecord(record, "abc123", Summer, stored, Summer.AddMilliseconds(40)));
         Add(IdempotencyRecord.Empty(record), "empty");
 
+        Add(Tests.Statistics.ScriptedDay.Fold(Tests.Statistics.ScriptedDay.All.Take(28)));  // c4 waiting, a1 reserved for it
+        Add(ContactCenter.Actors.Statistics.CenterStatistics.Empty, "empty");
+        Add(new ContactCenter.Actors.Statistics.StatisticsMessages.GetStatistics(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 30)));
+        Add(new ContactCenter.Actors.Statistics.StatisticsMessages.RebuildStatistics());
+
         return samples;
     }
 
