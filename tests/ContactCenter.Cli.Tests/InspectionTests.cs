@@ -46,7 +46,7 @@ public sealed class InspectionTests(SingleNodeFixture fixture) : IDisposable
         var result = await _cli.Against(_node, "shards", "regions");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var type in new[] { "call", "agent", "queue", "idempotency", "adapter-cursor", "transfer-watch", "department-inbox" })
+        foreach (var type in new[] { "call", "agent", "queue", "idempotency", "adapter-cursor", "entry-plan", "transfer-watch", "department-inbox" })
         {
             var row = Assert.Single(result.Out.Split('\n'), l => l.StartsWith($"│ {type} ", StringComparison.Ordinal));
             Assert.Contains("region", row);

@@ -72,7 +72,7 @@ public static class AdminApi
     public const string Path = "/v1/admin";
 
     /// <summary>The region type names the node starts (as regions or as proxies).</summary>
-    public static readonly string[] RegionTypes = ["call", "agent", "queue", "idempotency", "adapter-cursor", "transfer-watch", "department-inbox"];
+    public static readonly string[] RegionTypes = ["call", "agent", "queue", "idempotency", "adapter-cursor", "entry-plan", "transfer-watch", "department-inbox"];
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {

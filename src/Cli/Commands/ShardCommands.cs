@@ -7,7 +7,7 @@ namespace ContactCenter.Cli.Commands;
 /// <summary>ccctl shards regions | stats [type].</summary>
 public static class ShardCommands
 {
-    public static readonly string[] Types = ["call", "agent", "queue", "idempotency", "adapter-cursor", "transfer-watch", "department-inbox"];
+    public static readonly string[] Types = ["call", "agent", "queue", "idempotency", "adapter-cursor", "entry-plan", "transfer-watch", "department-inbox"];
 
     public static Command Build(CliEnvironment env, GlobalOptions options)
     {
