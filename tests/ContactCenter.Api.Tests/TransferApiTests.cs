@@ -139,6 +139,37 @@ public sealed class TransferApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_directory_target_is_dialled_on_its_number_when_open_and_refused_with_409_when_closed()
+    {
+        await Ok(_supervisor.PutAsJsonAsync("/v1/directory/suf-doegnpleje", new
+        {
+            name = "Døgnplejens Basecenter", department = "SUF", function = "home care, always open", number = "33 17 41 89",
+        }, ApiNode.Json));
+        await Ok(_supervisor.PutAsJsonAsync("/v1/directory/never-open", new
+        {
+            name = "Lukket linje", department = "BUF", function = "closed every day", number = "33 17 10 00",
+            hours = new ContactCenter.Actors.Calendar.BusinessCalendar { Name = "closed" },
+        }, ApiNode.Json));
+        await using var stream = await SseReader.Open(_adapter, "/v1/adapter/commands?from=latest");
+        await Connected("d1", stream);
+        var anna = _node.As(ApiNode.AnnaKey);
+
+        var closed = await anna.PostAsJsonAsync("/v1/agents/anna/transfer", new { callId = "d1", targetType = "Directory", target = "never-open" }, ApiNode.Json);
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Contains("'never-open' (Lukket linje) is closed now", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var unknown = await anna.PostAsJsonAsync("/v1/agents/anna/transfer", new { callId = "d1", targetType = "Directory", target = "nobody" }, ApiNode.Json);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("target: directory target 'nobody'", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("Connected", (await Call("d1")).GetProperty("status").GetString());
+
+        var open = await anna.PostAsJsonAsync("/v1/agents/anna/transfer", new { callId = "d1", targetType = "Directory", target = "suf-doegnpleje" }, ApiNode.Json);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        Assert.Equal("external:+4533174189", (await stream.NextFor("d1", "transfer")).Data.GetProperty("detail").GetString());
+
+        static async Task Ok(Task<HttpResponseMessage> put) => Assert.Equal(HttpStatusCode.OK, (await put).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_transfers_are_refused_with_problems_that_name_the_field_or_state()
     {
         await using var stream = await SseReader.Open(_adapter, "/v1/adapter/commands?from=latest");

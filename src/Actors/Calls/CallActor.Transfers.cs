@@ -18,7 +18,7 @@ public sealed partial class CallActor
 
     private void ReceiveTransfers()
     {
-        Command<TransferCall>(cmd => Handle(State.Decide(cmd, Now, _directory.Routes.GetValueOrDefault), events =>
+        Command<TransferCall>(cmd => Handle(State.Decide(cmd, Now, _directory.Routes.GetValueOrDefault, _plan.Plan), events =>
         {
             Sender.Tell(new CommandAccepted(_callId, events[0] switch
             {

@@ -1,3 +1,4 @@
+using ContactCenter.Actors.Entries;
 using ContactCenter.Actors.Routing;
 using ContactCenter.Actors.Transfers;
 using static ContactCenter.Actors.Calls.CallEvents;
@@ -72,8 +73,12 @@ public sealed partial record CallState
 
     private Decision<ICallEvent> Illegal(string reason) => Decision<ICallEvent>.Reject(CallId, RejectionCode.IllegalTransition, reason);
 
-    /// <summary>Only the agent connected to the call may transfer it, and only one leg at a time.</summary>
-    public Decision<ICallEvent> Decide(TransferCall cmd, DateTimeOffset now, Func<string, QueueRoute?> routes)
+    /// <summary>
+    /// Only the agent connected to the call may transfer it, and only one leg at a time. A directory target is
+    /// resolved through the entry plan (<paramref name="plan"/>, the lookup closed handling uses) to an external leg
+    /// on its number, and refused while the target is closed.
+    /// </summary>
+    public Decision<ICallEvent> Decide(TransferCall cmd, DateTimeOffset now, Func<string, QueueRoute?> routes, EntryPlan? plan = null)
     {
         if (Status == CallStatus.None) return NotFound();
         var errors = cmd.Target.Validate().ToList();
@@ -88,6 +93,13 @@ public sealed partial record CallState
             return Illegal(Status == CallStatus.Consulting
                 ? $"call '{CallId}' already has a transfer leg to {Leg!.Target}; complete or cancel it first"
                 : $"call '{CallId}' is {Status}{(AgentId is null ? "" : $" with agent '{AgentId}'")}: only its connected agent can transfer it");
+        }
+        if (cmd.Target.Kind == TransferTargetKind.Directory)
+        {
+            var (external, code, problem) = DirectoryTransfer.Resolve(plan ?? EntryPlan.Empty, cmd.Target.Id, now);
+            return external is null
+                ? Decision<ICallEvent>.Reject(CallId, code, problem!)
+                : Decide(cmd with { Target = external }, now, routes, plan);
         }
         QueueRoute? target = null;
         if (cmd.Target.Kind == TransferTargetKind.Queue && (target = routes(cmd.Target.Id)) is null)

@@ -58,6 +58,11 @@ public enum TransferTargetKind
     Agent,
     /// <summary>A number outside the center (E.164), e.g. a department extension.</summary>
     External,
+    /// <summary>
+    /// A department directory target id (e.g. "buf-pladsanvisning"): resolved through the entry plan to its number
+    /// and then dialled as an <see cref="External"/> leg; refused while the target is closed.
+    /// </summary>
+    Directory,
 }
 
 public enum TransferMode
@@ -68,7 +73,7 @@ public enum TransferMode
     Warm,
 }
 
-/// <summary>A transfer target: a queue id, an agent id or an E.164 number.</summary>
+/// <summary>A transfer target: a queue id, an agent id, an E.164 number or a directory target id.</summary>
 public sealed partial record TransferTarget(TransferTargetKind Kind, string Id) : IContactCenterMessage
 {
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
@@ -78,9 +83,11 @@ public sealed partial record TransferTarget(TransferTargetKind Kind, string Id) 
 
     public IEnumerable<string> Validate()
     {
-        if (!Enum.IsDefined(Kind)) yield return $"targetType: {Kind} is not Queue, Agent or External";
+        if (!Enum.IsDefined(Kind)) yield return $"targetType: {Kind} is not Queue, Agent, External or Directory";
         if (string.IsNullOrWhiteSpace(Id)) yield return "target: must not be empty";
         else if (Kind == TransferTargetKind.External && !E164().IsMatch(Id))
             yield return $"target: '{Id}' is not an E.164 number (+ and 7-15 digits)";
+        else if (Kind == TransferTargetKind.Directory && !Departments.DirectoryIds.IsValid(Id))
+            yield return $"target: '{Id}' is not a directory target id (1-64 letters, digits or '-')";
     }
 }

@@ -49,6 +49,52 @@ public sealed class CenterConfigurationTests
     }
 
     [Fact]
+    public void Every_first_roll_area_has_hypercare_from_its_go_live_with_department_staff_that_can_take_its_calls()
+    {
+        var config = CenterConfiguration.Parse(SampleFile).Configuration!;
+        var goLives = new Dictionary<string, (DateTimeOffset, string)>
+        {
+            ["pladsanvisning"] = (new(2026, 5, 15, 0, 0, 0, TimeSpan.FromHours(2)), "BUF"),
+            ["din-sociale-indgang"] = (new(2026, 4, 1, 0, 0, 0, TimeSpan.FromHours(2)), "SOF"),
+            ["hjemmepleje-suf"] = (new(2026, 4, 1, 0, 0, 0, TimeSpan.FromHours(2)), "SUF"),
+            ["hjemmepleje-sof"] = (new(2026, 4, 1, 0, 0, 0, TimeSpan.FromHours(2)), "SOF"),
+            ["bibliotek"] = (new(2025, 12, 1, 0, 0, 0, TimeSpan.FromHours(1)), "KFF"),
+        };
+        foreach (var (id, (goLive, department)) in goLives)
+        {
+            var queue = config.Queues.Single(q => q.Id == id);
+            var h = queue.Hypercare!;
+            Assert.Equal((goLive, department), (h.GoLive, h.Department));
+            // Go-live in the plan is the same instant as the start of hypercare.
+            Assert.Contains(config.RoutingPlan ?? [], e => e.Area == id && e.EffectiveFrom == goLive && e.Destination.Queue == id);
+            // The staff carry the department's skill, not the queue's: they take its calls only through hypercare.
+            Assert.NotNull(h.Skill);
+            Assert.NotEqual(queue.RequiredSkill, h.Skill);
+            Assert.Contains(config.Agents, a => a.Kind == Agents.AgentKind.DepartmentStaff && a.Department == h.Department &&
+                                                (h.Team is null || a.Team == h.Team) && a.Skills.GetValueOrDefault(h.Skill!) >= h.MinLevel);
+        }
+        foreach (var staff in config.Agents.Where(a => a.Kind == Agents.AgentKind.DepartmentStaff))
+        {
+            Assert.DoesNotContain(config.Queues, q => staff.Skills.GetValueOrDefault(q.RequiredSkill) >= Math.Max(q.MinLevel, 1));
+        }
+    }
+
+    [Fact]
+    public void The_busy_queues_offer_callbacks_by_the_default_rule_and_escalation_teams_exist()
+    {
+        var config = CenterConfiguration.Parse(SampleFile).Configuration!;
+
+        foreach (var queue in config.Queues.Where(q => q.Id != "bibliotek"))
+        {
+            var callbacks = queue.ToConfig().Callbacks!;
+            Assert.Equal((true, 5, TimeSpan.FromSeconds(60)), (callbacks.Enabled, callbacks.OfferWhenMoreWaitingThan, callbacks.EffectiveWaitAbove));
+        }
+        Assert.Null(config.Queues.Single(q => q.Id == "bibliotek").Callbacks);
+        foreach (var step in config.Queues.SelectMany(q => q.Escalation ?? []))
+            Assert.True(step.Team is null || config.Agents.Any(a => a.Team == step.Team), $"escalation team '{step.Team}' has no agents");
+    }
+
+    [Fact]
     public void Malformed_json_names_the_line()
     {
         var (config, errors) = CenterConfiguration.Parse("{\n  \"version\": 1,\n  \"name\": \"x\",\n  \"queues\": [ { \"id\": }\n]}");
