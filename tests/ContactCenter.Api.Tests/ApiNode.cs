@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ContactCenter.Api;
+using ContactCenter.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace ContactCenter.Api.Tests;
 
-/// <summary>The real host (actors, SQLite, HTTP pipeline) in memory, with one API key per role.</summary>
+/// <summary>The real host (actors, SQLite or PostgreSQL, HTTP pipeline) in memory, with one API key per role.</summary>
 public sealed class ApiNode : WebApplicationFactory<Program>
 {
     public const string AdapterKey = "test-adapter-key-0001";
@@ -50,7 +51,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ContactCenter:Port", "0");
-        builder.UseSetting("ContactCenter:Persistence:ConnectionString", $"Data Source={DatabaseFile}");
+        foreach (var (key, value) in TestPersistence.AsConfiguration(DatabaseFile)) builder.UseSetting(key, value);
         builder.UseSetting("ContactCenter:Api:MaxRequestBodyBytes", "65536");
         builder.UseSetting("ContactCenter:Configuration:Load", LoadSampleConfiguration ? "true" : "false");
         builder.UseSetting("ContactCenter:Api:MaxConcurrentRequests", MaxConcurrentRequests.ToString());
@@ -84,10 +85,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (_keepDatabase) return;
-        foreach (var f in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" })
-        {
-            try { File.Delete(f); } catch (IOException) { }
-        }
+        TestPersistence.Delete(DatabaseFile);
     }
 
     /// <summary>Creates a queue and waits until calls can be routed to it.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Akka.Actor;
 using Akka.Cluster;
+using ContactCenter.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +14,7 @@ using Xunit;
 namespace ContactCenter.Cli.Tests;
 
 /// <summary>
-/// A real node (actors, cluster, SQLite, the HTTP pipeline) listening with Kestrel on a loopback port, so ccctl
+/// A real node (actors, cluster, SQLite or PostgreSQL, the HTTP pipeline) listening with Kestrel on a loopback port, so ccctl
 /// reaches it over real HTTP exactly as an operator's would. One API key per role.
 /// </summary>
 public sealed class CliNode : WebApplicationFactory<Program>
@@ -58,7 +59,7 @@ public sealed class CliNode : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ContactCenter:Port", "0");
         builder.UseSetting("ContactCenter:Configuration:Load", "false"); // each test sets up its own center
-        builder.UseSetting("ContactCenter:Persistence:ConnectionString", $"Data Source={DatabaseFile}");
+        foreach (var (key, value) in TestPersistence.AsConfiguration(DatabaseFile)) builder.UseSetting(key, value);
         if (_seed is not null) builder.UseSetting("ContactCenter:SeedNodes:0", _seed);
         var keys = new[] { ("admin", AdminKey, "admin"), ("supervisor", SupervisorKey, "supervisor") };
         for (var i = 0; i < keys.Length; i++)
@@ -114,10 +115,7 @@ public sealed class CliNode : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (!_ownsDatabase) return;
-        foreach (var f in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" })
-        {
-            try { File.Delete(f); } catch (IOException) { }
-        }
+        TestPersistence.Delete(DatabaseFile);
     }
 
     public static Task Eventually(Action assertion, int seconds = 15) => Eventually(() =>

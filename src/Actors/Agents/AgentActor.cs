@@ -76,6 +76,7 @@ public sealed partial class AgentActor : EventSourcedEntity<AgentState, IAgentEv
         })));
 
         Command<CallProposal>(OnProposal);
+        ReceiveCallCheck();
         Command<NoCallWaiting>(OnNoCallWaiting);
         Command<CollectionWindowClosed>(m =>
         {
@@ -175,6 +176,9 @@ public sealed partial class AgentActor : EventSourcedEntity<AgentState, IAgentEv
                 break;
             case { Status: AgentStatus.Paused, PauseUntil: { } pauseUntil }:
                 Timers.StartSingleTimer("pause", new PauseDeadlineReached(_agentId, pauseUntil), Delay(pauseUntil, now));
+                break;
+            case { Status: AgentStatus.OnCall }:
+                WatchCall();
                 break;
         }
     }

@@ -33,6 +33,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
         _plan = plan;
 
         Command<OfferCall>(OnOffer);
+        ReceiveRequeue();
         Command<HangUp>(cmd => Handle(State.Decide(cmd, Now), events =>
         {
             Sender.Tell(new CommandAccepted(_callId, State.Status.ToString()));
@@ -104,6 +105,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
         if (State.IsFinal) SetReceiveTimeout(LingerAfterEnd);
         ArmDialTimeout();
         SyncTransferWatch();
+        if (State.Status == CallStatus.Queued) EnqueueOrPark(); // its enqueue may have been lost with the node it ran on
     }
 
     private void OnOffer(OfferCall cmd)
@@ -180,8 +182,11 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
         }
     }
 
-    private void Enqueue() =>
+    private void Enqueue()
+    {
         _regions.Queues.Tell(new QueueCommands.EnqueueCall(State.Details!.QueueId, _callId, State.Details.Rank));
+        WatchQueue();
+    }
 
     private void CancelOffer(string agentId, string token, string reason) =>
         _regions.Agents.Tell(new AgentProtocol.OfferCancelled(agentId, _callId, token, reason));

@@ -16,6 +16,12 @@ public sealed class ContactCenterSettings
     /// <summary>Address this node binds Akka.Remote to.</summary>
     public string Hostname { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// The address other nodes reach this one at, when it differs from the bound one: in Kubernetes the node
+    /// binds 0.0.0.0 and is reached at its pod's stable DNS name. Empty: <see cref="Hostname"/>.
+    /// </summary>
+    public string? PublicHostname { get; set; }
+
     /// <summary>Akka.Remote port; 0 picks a free one (tests).</summary>
     public int Port { get; set; } = 4053;
 
@@ -26,6 +32,25 @@ public sealed class ContactCenterSettings
     public List<string> Roles { get; set; } = [RoutingRole];
 
     public PersistenceSettings Persistence { get; set; } = new();
+
+    /// <summary>
+    /// How long the cluster must look the same before the split-brain resolver (keep-majority) downs the
+    /// unreachable side. Shorter recovers a crashed node's entities sooner; too short downs nodes that only
+    /// paused (a long GC, a slow network).
+    /// </summary>
+    public TimeSpan DowningStableAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// After a member is downed, how long its shards and singletons wait before they start elsewhere (Akka's
+    /// down-removal-margin), so a node on the minority side has stopped its entities first.
+    /// </summary>
+    public TimeSpan DownRemovalMargin { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a stopping node (SIGTERM) may take to drain HTTP, leave the cluster and hand its shards over
+    /// before the process exits anyway. Kubernetes' terminationGracePeriodSeconds must be longer.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
     public Statistics.StatisticsSettings Statistics { get; set; } = new();
 

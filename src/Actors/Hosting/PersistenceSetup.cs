@@ -12,13 +12,16 @@ public static class PersistenceSetup
         var (provider, connectionString, parallelism) = settings.Provider switch
         {
             PersistenceProvider.Sqlite => ("SQLite.MS", PrepareSqlite(settings.ConnectionString), 1),
-            PersistenceProvider.PostgreSql => ("PostgreSQL15", settings.ConnectionString, 3),
+            PersistenceProvider.PostgreSql => ("PostgreSQL15", PostgresSchema.Prepare(settings.ConnectionString), 3),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "unknown persistence provider"),
         };
         var quoted = Quote(connectionString);
         // SQLite opens a transaction of any other level as BEGIN IMMEDIATE, which queues the read journal
         // behind every write; in WAL mode a plain BEGIN still reads a consistent snapshot.
         var readIsolation = settings.Provider == PersistenceProvider.Sqlite ? "read-uncommitted" : "unspecified";
+        // On PostgreSQL the tables are ours (PostgresSchema, created under a lock so nodes may start together);
+        // the plugin's own creation races when several nodes start at once.
+        var autoInitialize = settings.Provider == PersistenceProvider.Sqlite ? "on" : "off";
         var hocon = $$"""
             akka.persistence {
               journal {
@@ -26,7 +29,7 @@ public static class PersistenceSetup
                 sql {
                   connection-string = {{quoted}}
                   provider-name = "{{provider}}"
-                  auto-initialize = on
+                  auto-initialize = {{autoInitialize}}
                   parallelism = {{parallelism}}
                   # Tags in a column of the event row: batched multi-row inserts instead of one insert per
                   # event for the tag table (about twice the lifecycles per second on SQLite, docs/benchmarks.md).
@@ -38,7 +41,7 @@ public static class PersistenceSetup
                 sql {
                   connection-string = {{quoted}}
                   provider-name = "{{provider}}"
-                  auto-initialize = on
+                  auto-initialize = {{autoInitialize}}
                 }
               }
               query.journal.sql {

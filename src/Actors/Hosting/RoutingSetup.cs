@@ -51,14 +51,25 @@ public static class RoutingSetup
     public static AkkaConfigurationBuilder WithContactCenterCluster(this AkkaConfigurationBuilder builder, ContactCenterSettings settings)
     {
         builder
-            .WithRemoting(settings.Hostname, settings.Port)
+            .WithRemoting(new RemoteOptions
+            {
+                HostName = settings.Hostname,
+                PublicHostName = string.IsNullOrWhiteSpace(settings.PublicHostname) ? null : settings.PublicHostname,
+                Port = settings.Port,
+            })
             .WithClustering(new ClusterOptions
             {
                 Roles = settings.Roles.ToArray(),
                 SeedNodes = settings.SeedNodes.ToArray(),
+                // Keep-majority: on a partition the side with more nodes stays and the other downs itself; with
+                // equal halves the side holding the lowest address stays. A crashed node is downed the same way.
                 SplitBrainResolver = new KeepMajorityOption(),
             })
-            .AddHocon("""
+            .AddHocon($$"""
+                akka.cluster {
+                  split-brain-resolver.stable-after = {{Hocon(settings.DowningStableAfter)}}
+                  down-removal-margin = {{Hocon(settings.DownRemovalMargin)}}
+                }
                 akka.cluster.distributed-data {
                   gossip-interval = 500ms
                   notify-subscribers-interval = 20ms
@@ -77,6 +88,8 @@ public static class RoutingSetup
         }
         return builder;
     }
+
+    private static string Hocon(TimeSpan value) => $"{(long)value.TotalMilliseconds}ms";
 
     public static AkkaConfigurationBuilder WithContactCenterRouting(this AkkaConfigurationBuilder builder, ContactCenterSettings settings)
     {

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Api;
@@ -67,9 +68,12 @@ public static class CommandStreamApi
     private static async Task Stream(
         HttpContext http, ActorSystem system, StreamMaterializer streams, JournalPulse pulse, ContactCenter.Actors.Hosting.JournalHead head,
         IRequiredActor<AdapterCursorRegion> cursors,
-        IOptions<JsonOptions> json, string? from)
+        IOptions<JsonOptions> json, IHostApplicationLifetime lifetime, string? from)
     {
-        var ct = http.RequestAborted;
+        // A stopping node ends its streams at once, so the HTTP server can drain and the adapter resumes on
+        // another node with Last-Event-ID.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var ct = stopping.Token;
         var readJournal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var materializer = streams.Materializer;
         var tail = new CommandTail(readJournal, materializer, pulse, head);
@@ -104,7 +108,7 @@ public static class CommandStreamApi
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The adapter disconnected; it resumes with Last-Event-ID or from its acknowledged cursor.
+            // The adapter disconnected or the node is stopping; it resumes with Last-Event-ID or from its acknowledged cursor.
         }
     }
 

@@ -221,6 +221,29 @@ public sealed class TransferFlowTests(TransferNodeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_consult_longer_than_the_agents_call_check_keeps_the_target_agent_on_the_leg()
+    {
+        await _node.SkillQueue("wk-front");
+        await _node.SkillQueue("wk-buf");
+        await _node.Connected("wk-1", "wk-front", "wk-anna");
+        await _node.CreateAgent("wk-bob", ("wk-buf", 5));
+        await _node.Ready("wk-bob");
+        Assert.IsType<CommandAccepted>(await _node.Send(TransferFloor.Transfer("wk-1", "wk-anna", TransferMode.Warm, TransferTargetKind.Queue, "wk-buf", 300)));
+        var leg = (await _node.LegRinging("wk-1")).Leg!;
+        Assert.IsType<CommandAccepted>(await _node.Answer(new CallState("wk-1", CallStatus.Ringing, null, leg.AgentId, leg.Token, [])));
+        await Eventually.Holds(async () => Assert.Equal(LegPhase.Answered, (await _node.Call("wk-1")).Leg?.Phase));
+
+        // Both agents' call checks run while anna consults bob; neither may release its agent.
+        await Task.Delay(AgentActor.CallCheckInterval + TimeSpan.FromSeconds(3));
+        Assert.Equal(AgentStatus.OnCall, (await _node.Agent("wk-bob")).Status);
+        Assert.Equal(AgentStatus.OnCall, (await _node.Agent("wk-anna")).Status);
+
+        Assert.IsType<CommandAccepted>(await _node.Send(new CompleteTransfer("wk-1", "wk-anna")));
+        Assert.Equal("wk-bob", (await _node.CallIs("wk-1", CallStatus.Connected)).AgentId);
+        await _node.InvariantsHold(["wk-1"], ["wk-anna", "wk-bob"]);
+    }
+
+    [Fact]
     public async Task A_cancelled_warm_transfer_gives_the_caller_back_and_releases_the_ringing_target()
     {
         await _node.SkillQueue("wc-front");

@@ -32,15 +32,10 @@ public static class Eventually
         Holds(() => { assertion(); return Task.CompletedTask; }, within);
 }
 
+/// <summary>A database named by a temporary file path (a PostgreSQL schema when the tests run on PostgreSQL).</summary>
 public sealed class TempDatabase : IDisposable
 {
     public string File { get; } = Path.Combine(Path.GetTempPath(), $"cc-test-{Guid.NewGuid():N}.db");
 
-    public void Dispose()
-    {
-        foreach (var f in new[] { File, File + "-wal", File + "-shm" })
-        {
-            try { System.IO.File.Delete(f); } catch (IOException) { }
-        }
-    }
+    public void Dispose() => ContactCenter.Testing.TestPersistence.Delete(File);
 }

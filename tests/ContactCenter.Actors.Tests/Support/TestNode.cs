@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using ContactCenter.Actors.Calls;
 using ContactCenter.Actors.Hosting;
 using ContactCenter.Actors.Routing;
+using ContactCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,8 @@ namespace ContactCenter.Actors.Tests.Support;
 
 /// <summary>
 /// A real node in the test process: the production wiring (cluster on loopback, Akka.Persistence.Sql on a
-/// SQLite file, sharding) started through the same extension the host uses.
+/// SQLite file or, with CONTACTCENTER_TEST_POSTGRES set, a PostgreSQL schema; sharding) started through the
+/// same extension the host uses.
 /// </summary>
 public sealed class TestNode : IAsyncDisposable
 {
@@ -49,7 +52,7 @@ public sealed class TestNode : IAsyncDisposable
             Port = 0,
             SeedNodes = seeds?.ToList() ?? [],
             Roles = roles ?? [ContactCenterSettings.RoutingRole],
-            Persistence = new PersistenceSettings { ConnectionString = $"Data Source={databaseFile}" },
+            Persistence = TestPersistence.For(databaseFile),
         };
         var host = new HostBuilder()
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -66,12 +69,25 @@ public sealed class TestNode : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Up in the cluster and, on a node that hosts entities, every region registered with its coordinator (what
+    /// /healthz/ready checks): the first command then does not wait for the coordinator to start.
+    /// </summary>
     private async Task WaitUntilUpAsync()
     {
         var cluster = Cluster.Get(System);
         var up = new TaskCompletionSource();
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var sharding = ClusterSharding.Get(System);
+        foreach (var type in sharding.ShardTypeNames)
+        {
+            await Eventually.Holds(async () =>
+            {
+                var current = await sharding.ShardRegion(type).Ask<CurrentRegions>(GetCurrentRegions.Instance, TimeSpan.FromSeconds(5));
+                Xunit.Assert.Contains(cluster.SelfAddress, current.Regions);
+            }, TimeSpan.FromSeconds(60));
+        }
     }
 
     public async Task<T> Ask<T>(IActorRef region, object message) =>
