@@ -73,6 +73,20 @@ public sealed class EntriesApiTests : IAsyncLifetime
         var history = call.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("$event").GetString()).ToList();
         Assert.Equal(new[] { "entered", "menu-entered", "menu-choice", "menu-entered", "menu-choice", "offered" }, history);
         Assert.Equal("en", call.GetProperty("details").GetProperty("language").GetString());
+
+        // The statistics count the menu's choices per choice key: the language key and the timeout.
+        var supervisor = _node.As(ApiNode.SupervisorKey);
+        await ApiNode.Eventually(async () =>
+        {
+            var rows = await supervisor.GetFromJsonAsync<JsonElement>("/v1/statistics/menus?interval=day&menuId=main", ApiNode.Json);
+            var day = Assert.Single(rows.EnumerateArray());
+            Assert.Equal(2, day.GetProperty("choices").GetInt32());
+            Assert.Equal(1, day.GetProperty("byKey").GetProperty("9").GetInt32());
+            Assert.Equal(1, day.GetProperty("byKey").GetProperty("timeout").GetInt32());
+        });
+        var csv = await supervisor.GetStringAsync("/v1/statistics/menus?interval=day&format=csv");
+        Assert.StartsWith("menu,start,minutes,choices,by_key", csv);
+        Assert.Contains(",2,9=1;timeout=1", csv);
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using ContactCenter.Actors.Agents;
 using ContactCenter.Actors.Calls;
 using ContactCenter.Actors.Queues;
 using static ContactCenter.Actors.Agents.AgentEvents;
+using ContactCenter.Actors.Transfers;
 using static ContactCenter.Actors.Calls.CallEvents;
+using static ContactCenter.Actors.Calls.TransferEvents;
 using static ContactCenter.Actors.Queues.QueueEvents;
 
 namespace ContactCenter.Actors.Statistics;
@@ -18,9 +20,8 @@ public static class StatisticsTags
 }
 
 /// <summary>
-/// Names of the open-ended counters in <see cref="QueueInterval.Counters"/>. Event types that other work adds
-/// (transfers, callbacks, hypercare overflow, IVR menus) are counted under these names in
-/// <see cref="StatisticsFold.CountCallEvent"/>; the reports read them by name.
+/// Names of the open-ended counters in <see cref="QueueInterval.Counters"/> (transfers, callbacks, hypercare
+/// overflow, department referrals); the reports read them by name. Definitions: docs/statistics.md.
 /// </summary>
 public static class QueueCounters
 {
@@ -29,8 +30,22 @@ public static class QueueCounters
     public const string CallbacksRequested = "callbacks-requested";
     public const string CallbacksCompleted = "callbacks-completed";
     public const string HypercareOverflows = "hypercare-overflows";
-    /// <summary>Prefix of a menu choice counter: "menu:" + the choice.</summary>
-    public const string MenuChoicePrefix = "menu:";
+    public const string CallbacksFailed = "callbacks-failed";
+    public const string TransferredIn = "transferred-in";
+    public const string DepartmentReferrals = "department-referrals";
+    /// <summary>Handled calls with disposition resolved that were referred to a department: not resolved at first contact.</summary>
+    public const string ReferredResolved = "referred-resolved";
+}
+
+/// <summary>Dispositions the fold gives handled calls that ended without the adapter's disposition.</summary>
+public static class FoldDispositions
+{
+    /// <summary>Cold-transferred to another queue: the first queue's part of the call is over.</summary>
+    public const string Transferred = "transferred";
+    /// <summary>Transferred to an outside number that answered.</summary>
+    public const string TransferredOut = "transferred-out";
+    /// <summary>The caller hung up while a cold transfer leg of an answered call rang.</summary>
+    public const string HungUpInTransfer = "hung-up-in-transfer";
 }
 
 /// <summary>
@@ -41,6 +56,9 @@ public static class QueueCounters
 public static class StatisticsFold
 {
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long after its end a call's department referral still counts against first-contact resolution.</summary>
+    public static readonly TimeSpan ReferralWindow = TimeSpan.FromHours(1);
 
     /// <summary>Folds one event read under <paramref name="tag"/> at <paramref name="offset"/>; an offset already folded changes nothing.</summary>
     public static CenterStatistics Apply(CenterStatistics s, string tag, long offset, string persistenceId, object e) => tag switch
@@ -67,6 +85,36 @@ public static class StatisticsFold
         var track = s.Calls.GetValueOrDefault(callId);
         switch (e)
         {
+            case CallMenuChoice m:
+                return s.UpdateMenu(Slots.Of(m.MenuId, m.At), MenuChoiceKey(m));
+            case CallReferredToDepartment r:
+                return Referred(s, callId, track, r);
+            case CallbackRequested when track is not null:
+                return Track(s, callId, track with { Callback = true }).Count(EnteredSlot(track), QueueCounters.CallbacksRequested);
+            case CallConnected c when track is { Callback: true, ConnectedAt: null }:
+                return Track(s, callId, track with { ConnectedAt = c.At }).Count(EnteredSlot(track), QueueCounters.CallbacksCompleted);
+            case CallbackGaveUp or CallAbandoned when track is { Callback: true, ConnectedAt: null }:
+                return Untrack(s, callId).Count(EnteredSlot(track), QueueCounters.CallbacksFailed);
+            case CallAbandoned a when track is { ConnectedAt: not null }:
+                return EndHandled(s, callId, track, a.At, FoldDispositions.HungUpInTransfer);
+            case TransferLegStarted t when track is not null:
+                return s.Count(EnteredSlot(track), t.Leg.Mode == TransferMode.Cold ? QueueCounters.ColdTransfers : QueueCounters.WarmTransfers);
+            case CallTransferredToQueue t when track is not null:
+            {
+                var moved = track.ConnectedAt is null
+                    ? Untrack(s, callId)
+                    : EndHandled(s, callId, track, t.At, FoldDispositions.Transferred);
+                return Track(moved.Count(EnteredSlot(track), QueueCounters.ColdTransfers), callId,
+                        new CallTrack(t.ToQueueId, t.At, null, Referred: track.Referred))
+                    .UpdateQueue(Slots.Of(t.ToQueueId, t.At), q => q with
+                    {
+                        Offered = q.Offered + 1, Counters = Increment(q.Counters, QueueCounters.TransferredIn),
+                    });
+            }
+            case TransferLegAnswered { Leg: { Mode: TransferMode.Cold, Target.Kind: TransferTargetKind.External } } a when track is not null:
+                return EndHandled(s, callId, track, a.At, FoldDispositions.TransferredOut);
+            case WarmTransferCompleted { Leg.Target.Kind: TransferTargetKind.External } w when track is not null:
+                return EndHandled(s, callId, track, w.At, FoldDispositions.TransferredOut);
             case CallOffered o:
                 return Track(s, callId, new CallTrack(o.QueueId, o.At, null))
                     .UpdateQueue(Slots.Of(o.QueueId, o.At), q => q with { Offered = q.Offered + 1 });
@@ -87,13 +135,8 @@ public static class StatisticsFold
                     })
                     .Remember(track.QueueId, new RecentOutcome(c.At, wait, true));
             }
-            case CallEnded end when track is { ConnectedAt: { } connected }:
-                return Untrack(s, callId).UpdateQueue(EnteredSlot(track), q => q with
-                {
-                    Handled = q.Handled + 1,
-                    TalkTotal = q.TalkTotal + (end.At - connected),
-                    Dispositions = Increment(q.Dispositions, string.IsNullOrWhiteSpace(end.Disposition) ? "none" : end.Disposition),
-                });
+            case CallEnded end when track is { ConnectedAt: not null }:
+                return EndHandled(s, callId, track, end.At, string.IsNullOrWhiteSpace(end.Disposition) ? "none" : end.Disposition);
             case CallAbandoned a when track is not null:
             {
                 var wait = a.At - track.EnteredAt;
@@ -111,22 +154,54 @@ public static class StatisticsFold
             case CallClosedAnnounced when track is not null:
                 return Untrack(s, callId).UpdateQueue(EnteredSlot(track), q => q with { ClosedAnnounced = q.ClosedAnnounced + 1 });
             default:
-                return track is null || CountCallEvent(e) is not { } counter
-                    ? s
-                    : s.UpdateQueue(EnteredSlot(track), q => q with { Counters = Increment(q.Counters, counter) });
+                return s;
         }
     }
 
-    /// <summary>
-    /// THE place where call event types added later are counted: return the <see cref="QueueCounters"/> name an
-    /// event adds one to (in the interval of the queue the call is in), or null. Transfers, callbacks, hypercare
-    /// overflow and menu choices do not exist as events in this branch yet.
-    /// </summary>
-    public static string? CountCallEvent(ICallEvent e) => e switch
+    /// <summary>An answered call's part in its queue is over: handled, its talk since the answer, the disposition.</summary>
+    private static CenterStatistics EndHandled(CenterStatistics s, string callId, CallTrack track, DateTimeOffset at, string disposition)
     {
-        CallbackRequested => QueueCounters.CallbacksRequested,
-        _ => null,
-    };
+        var slot = EnteredSlot(track);
+        var resolved = disposition == QueueFigures.Resolved;
+        var ended = Untrack(s, callId).UpdateQueue(slot, q => q with
+        {
+            Handled = q.Handled + 1,
+            TalkTotal = q.TalkTotal + (at - track.ConnectedAt!.Value),
+            Dispositions = Increment(q.Dispositions, disposition),
+        });
+        if (resolved && track.Referred) ended = ended.Count(slot, QueueCounters.ReferredResolved);
+        var recent = ended.Ended.RemoveRange(ended.Ended.Where(kv => kv.Value.EndedAt < at - ReferralWindow).Select(kv => kv.Key));
+        return ended with { Ended = recent.SetItem(callId, new EndedCall(slot.ToString(), at, resolved, track.Referred)) };
+    }
+
+    /// <summary>
+    /// A department referral, counted once per call in the interval the call entered its queue; a call that ended
+    /// resolved and is referred within <see cref="ReferralWindow"/> after its end no longer counts as resolved at first contact.
+    /// </summary>
+    private static CenterStatistics Referred(CenterStatistics s, string callId, CallTrack? track, CallReferredToDepartment r)
+    {
+        if (track is { Referred: false })
+            return Track(s, callId, track with { Referred = true }).Count(EnteredSlot(track), QueueCounters.DepartmentReferrals);
+        if (track is not null || s.Ended.GetValueOrDefault(callId) is not { Referred: false } ended || r.At > ended.EndedAt + ReferralWindow) return s;
+        var slot = SlotKey.Parse(ended.Slot);
+        var counted = s.Count(slot, QueueCounters.DepartmentReferrals);
+        if (ended.Resolved) counted = counted.Count(slot, QueueCounters.ReferredResolved);
+        return counted with { Ended = counted.Ended.SetItem(callId, ended with { Referred = true }) };
+    }
+
+    /// <summary>The key a menu choice counts under: the digits pressed, "invalid" for digits the menu has no option for, "timeout" for none.</summary>
+    public static string MenuChoiceKey(CallMenuChoice m) =>
+        m.Outcome == "invalid" ? "invalid" : string.IsNullOrEmpty(m.Digits) ? "timeout" : m.Digits;
+
+    private static CenterStatistics Count(this CenterStatistics s, SlotKey key, string counter) =>
+        s.UpdateQueue(key, q => q with { Counters = Increment(q.Counters, counter) });
+
+    private static CenterStatistics UpdateMenu(this CenterStatistics s, SlotKey key, string choice)
+    {
+        var id = key.ToString();
+        var menu = s.MenuIntervals.GetValueOrDefault(id, MenuInterval.Empty);
+        return s with { MenuIntervals = s.MenuIntervals.SetItem(id, menu with { Choices = Increment(menu.Choices, choice) }) };
+    }
 
     private static SlotKey EnteredSlot(CallTrack track) => Slots.Of(track.QueueId, track.EnteredAt);
 
@@ -231,6 +306,7 @@ public static class StatisticsFold
                 (int)Math.Round(c.Config.EffectiveServiceLevelThreshold.TotalSeconds), c.Config.ServiceLevelPercent)),
         },
         QueueRemoved => s with { Queues = s.Queues.Remove(queueId) },
+        HypercareOverflowChanged { On: true } h => s.Count(Slots.Of(queueId, h.At), QueueCounters.HypercareOverflows),
         _ => s,
     };
 

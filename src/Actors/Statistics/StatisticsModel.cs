@@ -50,8 +50,20 @@ public sealed record AgentInterval(
         TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, ImmutableDictionary<string, TimeSpan>.Empty, 0);
 }
 
-/// <summary>A call the projection is following: the queue it is in and since when.</summary>
-public sealed record CallTrack(string QueueId, DateTimeOffset EnteredAt, DateTimeOffset? ConnectedAt);
+/// <summary>
+/// A call the projection is following: the queue it is in and since when; whether it is a booked callback and
+/// whether an agent referred it to a department.
+/// </summary>
+public sealed record CallTrack(string QueueId, DateTimeOffset EnteredAt, DateTimeOffset? ConnectedAt, bool Callback = false, bool Referred = false);
+
+/// <summary>A call that ended lately (kept for <see cref="StatisticsFold.ReferralWindow"/>): a department referral noted in wrap-up still counts.</summary>
+public sealed record EndedCall(string Slot, DateTimeOffset EndedAt, bool Resolved, bool Referred);
+
+/// <summary>One IVR menu's choices in one 15-minute interval, per choice key (docs/statistics.md, "Menus").</summary>
+public sealed record MenuInterval(ImmutableDictionary<string, int> Choices)
+{
+    public static readonly MenuInterval Empty = new(ImmutableDictionary<string, int>.Empty);
+}
 
 /// <summary>An agent as the projection knows it: its current state (since when) and what routes to it.</summary>
 public sealed record AgentTrack(
@@ -97,10 +109,17 @@ public sealed record CenterStatistics(
         ImmutableDictionary<string, QueueInfo>.Empty,
         ImmutableDictionary<string, ImmutableList<RecentOutcome>>.Empty);
 
+    /// <summary>Menu choices per menu and quarter hour (key: menu id | day | slot); empty in snapshots written before menus were counted.</summary>
+    public ImmutableDictionary<string, MenuInterval> MenuIntervals { get; init; } = ImmutableDictionary<string, MenuInterval>.Empty;
+
+    /// <summary>Calls ended within the last <see cref="StatisticsFold.ReferralWindow"/>, for referrals noted after the end.</summary>
+    public ImmutableDictionary<string, EndedCall> Ended { get; init; } = ImmutableDictionary<string, EndedCall>.Empty;
+
     /// <summary>Only the intervals of the given Copenhagen days (a query's answer stays small), with all live state.</summary>
     public CenterStatistics Between(DateOnly from, DateOnly to) => this with
     {
         QueueIntervals = QueueIntervals.Where(kv => SlotKey.Parse(kv.Key).Day is var d && d >= from && d <= to).ToImmutableDictionary(),
         AgentIntervals = AgentIntervals.Where(kv => SlotKey.Parse(kv.Key).Day is var d && d >= from && d <= to).ToImmutableDictionary(),
+        MenuIntervals = MenuIntervals.Where(kv => SlotKey.Parse(kv.Key).Day is var d && d >= from && d <= to).ToImmutableDictionary(),
     };
 }

@@ -88,7 +88,9 @@ public sealed record QueueFigures(
     int HypercareOverflows,
     double? FirstContactResolutionPercent,
     ImmutableSortedDictionary<string, int> Dispositions,
-    ImmutableSortedDictionary<string, int> MenuChoices)
+    int CallbacksFailed,
+    int TransferredIn,
+    int DepartmentReferrals)
 {
     /// <summary>The disposition that counts as resolved at first contact.</summary>
     public const string Resolved = "resolved";
@@ -106,10 +108,10 @@ public sealed record QueueFigures(
         t.Counters.GetValueOrDefault(QueueCounters.ColdTransfers), t.Counters.GetValueOrDefault(QueueCounters.WarmTransfers),
         t.Counters.GetValueOrDefault(QueueCounters.CallbacksRequested), t.Counters.GetValueOrDefault(QueueCounters.CallbacksCompleted),
         t.Counters.GetValueOrDefault(QueueCounters.HypercareOverflows),
-        Percent(t.Dispositions.GetValueOrDefault(Resolved), t.Handled),
+        Percent(t.Dispositions.GetValueOrDefault(Resolved) - t.Counters.GetValueOrDefault(QueueCounters.ReferredResolved), t.Handled),
         t.Dispositions,
-        t.Counters.Where(kv => kv.Key.StartsWith(QueueCounters.MenuChoicePrefix, StringComparison.Ordinal))
-            .ToImmutableSortedDictionary(kv => kv.Key[QueueCounters.MenuChoicePrefix.Length..], kv => kv.Value, StringComparer.Ordinal));
+        t.Counters.GetValueOrDefault(QueueCounters.CallbacksFailed), t.Counters.GetValueOrDefault(QueueCounters.TransferredIn),
+        t.Counters.GetValueOrDefault(QueueCounters.DepartmentReferrals));
 
     internal static double? Percent(int part, int whole) => whole == 0 ? null : Round(100.0 * part / whole);
 
@@ -117,6 +119,9 @@ public sealed record QueueFigures(
 
     internal static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }
+
+/// <summary>One IVR menu's choices over one period: all of them, and per choice key (digits, "invalid", "timeout").</summary>
+public sealed record MenuFigures(string MenuId, DateTimeOffset Start, int Minutes, int Choices, ImmutableSortedDictionary<string, int> ByKey);
 
 /// <summary>One agent's time over one period (seconds); occupancy = (talk + wrap-up) / (ready + talk + wrap-up).</summary>
 public sealed record AgentFigures(
@@ -174,6 +179,22 @@ public static class StatisticsReports
                                      + QueueTotals.From(interval, threshold, settings.ShortAbandonSeconds);
         }
         return rows.Select(r => QueueFigures.From(r.Key.Subject, r.Key.Start, (int)length, r.Value)).ToList();
+    }
+
+    /// <summary>Menu choices per menu and period (optionally of one menu).</summary>
+    public static IReadOnlyList<MenuFigures> Menus(CenterStatistics s, DateOnly from, DateOnly to, IntervalLength length, string? menuId = null)
+    {
+        var rows = new SortedDictionary<(string Menu, DateTimeOffset Start), ImmutableSortedDictionary<string, int>>();
+        foreach (var (id, interval) in s.MenuIntervals)
+        {
+            var key = SlotKey.Parse(id);
+            if (key.Day < from || key.Day > to || (menuId is not null && key.Subject != menuId)) continue;
+            var start = PeriodStart(key, length);
+            rows[(key.Subject, start)] = interval.Choices.Aggregate(
+                rows.GetValueOrDefault((key.Subject, start), ImmutableSortedDictionary.Create<string, int>(StringComparer.Ordinal)),
+                (acc, kv) => acc.SetItem(kv.Key, acc.GetValueOrDefault(kv.Key) + kv.Value));
+        }
+        return rows.Select(r => new MenuFigures(r.Key.Menu, r.Key.Start, (int)length, r.Value.Values.Sum(), r.Value)).ToList();
     }
 
     /// <summary>
@@ -265,14 +286,15 @@ public static class StatisticsReports
             QueueFigures.Percent(within, answered + abandoned), answered, abandoned);
     }
 
-    /// <summary>Report rows as CSV (RFC 4180, invariant culture, one column per figure; dispositions and menu choices as name=count lists).</summary>
+    /// <summary>Report rows as CSV (RFC 4180, invariant culture, one column per figure; dispositions as a name=count list).</summary>
     public static string Csv(IEnumerable<QueueFigures> rows)
     {
         var csv = new StringBuilder();
         csv.AppendLine("subject,start,minutes,offered,answered,abandoned,short_abandoned,answered_within_threshold,service_level_percent," +
                        "asa_seconds,longest_wait_seconds,handled,average_talk_seconds,average_after_call_work_seconds,average_handle_seconds," +
                        "forwarded_after_hours,closed_announced,redirected_out,redirected_in,cold_transfers,warm_transfers," +
-                       "callbacks_requested,callbacks_completed,hypercare_overflows,first_contact_resolution_percent,dispositions,menu_choices");
+                       "callbacks_requested,callbacks_completed,hypercare_overflows,first_contact_resolution_percent,dispositions," +
+                       "callbacks_failed,transferred_in,department_referrals");
         foreach (var r in rows)
         {
             csv.AppendJoin(',', Field(r.Subject), r.Start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), N(r.Minutes),
@@ -282,7 +304,21 @@ public static class StatisticsReports
                 N(r.RedirectedOut), N(r.RedirectedIn), N(r.ColdTransfers), N(r.WarmTransfers), N(r.CallbacksRequested),
                 N(r.CallbacksCompleted), N(r.HypercareOverflows), N(r.FirstContactResolutionPercent),
                 Field(string.Join(';', r.Dispositions.Select(kv => $"{kv.Key}={kv.Value}"))),
-                Field(string.Join(';', r.MenuChoices.Select(kv => $"{kv.Key}={kv.Value}"))));
+                N(r.CallbacksFailed), N(r.TransferredIn), N(r.DepartmentReferrals));
+            csv.AppendLine();
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>Menu rows as CSV: one row per menu and period, the choices as a key=count list.</summary>
+    public static string Csv(IEnumerable<MenuFigures> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("menu,start,minutes,choices,by_key");
+        foreach (var r in rows)
+        {
+            csv.AppendJoin(',', Field(r.MenuId), r.Start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), N(r.Minutes),
+                N(r.Choices), Field(string.Join(';', r.ByKey.Select(kv => $"{kv.Key}={kv.Value}"))));
             csv.AppendLine();
         }
         return csv.ToString();

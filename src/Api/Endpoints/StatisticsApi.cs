@@ -40,6 +40,10 @@ public static class StatisticsApi
                 IRequiredActor<StatisticsProjectionKey> projection, ContactCenterSettings settings, TimeProvider time) =>
             Report(http, from, to, interval, format, projection, time,
                 (s, f, t, length) => StatisticsReports.Departments(s, f, t, length, settings.Statistics.ToReportSettings())));
+        v1.MapGet("/menus", (HttpContext http, string? from, string? to, string? interval, string? menuId, string? format,
+                IRequiredActor<StatisticsProjectionKey> projection, TimeProvider time) =>
+            Report(http, from, to, interval, format, projection, time,
+                (s, f, t, length) => StatisticsReports.Menus(s, f, t, length, menuId), StatisticsReports.Csv));
         v1.MapGet("/agents", Agents);
         v1.MapGet("/live", async (IRequiredActor<StatisticsProjectionKey> projection, IRequiredActor<QueueRegion> queues,
             ContactCenterSettings settings, TimeProvider time) => TypedResults.Ok(await Live(projection, queues, settings, time, null)));
@@ -56,9 +60,14 @@ public static class StatisticsApi
         IRequiredActor<StatisticsProjectionKey> projection, DateOnly from, DateOnly to, TimeSpan? timeout = null) =>
         await projection.ActorRef.Ask<CenterStatistics>(new StatisticsMessages.GetStatistics(from, to), timeout ?? Timeout);
 
-    private static async Task<IResult> Report(
+    private static Task<IResult> Report(
         HttpContext http, string? from, string? to, string? interval, string? format, IRequiredActor<StatisticsProjectionKey> projection,
-        TimeProvider time, Func<CenterStatistics, DateOnly, DateOnly, IntervalLength, IReadOnlyList<QueueFigures>> rows)
+        TimeProvider time, Func<CenterStatistics, DateOnly, DateOnly, IntervalLength, IReadOnlyList<QueueFigures>> rows) =>
+        Report(http, from, to, interval, format, projection, time, rows, StatisticsReports.Csv);
+
+    private static async Task<IResult> Report<TRow>(
+        HttpContext http, string? from, string? to, string? interval, string? format, IRequiredActor<StatisticsProjectionKey> projection,
+        TimeProvider time, Func<CenterStatistics, DateOnly, DateOnly, IntervalLength, IReadOnlyList<TRow>> rows, Func<IEnumerable<TRow>, string> toCsv)
     {
         if (Parse(from, to, interval, time) is not { } range) return Problem(from, to, interval, time);
         var csv = format switch
@@ -69,7 +78,7 @@ public static class StatisticsApi
         };
         if (csv is null) return ApiProblems.Invalid($"format: '{format}' is not json or csv");
         var result = rows(await Read(projection, range.From, range.To), range.From, range.To, range.Length);
-        return csv.Value ? TypedResults.Text(StatisticsReports.Csv(result), "text/csv; charset=utf-8") : TypedResults.Ok(result);
+        return csv.Value ? TypedResults.Text(toCsv(result), "text/csv; charset=utf-8") : TypedResults.Ok(result);
     }
 
     private static async Task<IResult> Agents(

@@ -395,6 +395,11 @@ public static class SampleCatalogue
 
         Add(Tests.Statistics.ScriptedDay.Fold(Tests.Statistics.ScriptedDay.All.Take(28)));  // c4 waiting, a1 reserved for it
         Add(ContactCenter.Actors.Statistics.CenterStatistics.Empty, "empty");
+        var wired = Tests.Statistics.ScriptedDay.Fold(Tests.Statistics.StatisticsWiringTests.Script);   // menus, recently ended calls
+        Add(wired with
+        {
+            Calls = wired.Calls.Add("cb", new ContactCenter.Actors.Statistics.CallTrack(QueueId, Summer, Summer.AddMinutes(40), Callback: true, Referred: true)),
+        }, "wired");
         Add(new ContactCenter.Actors.Statistics.StatisticsMessages.GetStatistics(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 30)));
         Add(new ContactCenter.Actors.Statistics.StatisticsMessages.RebuildStatistics());
 

@@ -28,14 +28,14 @@ public static class ScriptedDay
 
     public static readonly ReportSettings Settings = new(Departments: new Dictionary<string, string> { ["q1"] = "BUF", ["q2"] = "SUF" });
 
-    private static ScriptedEvent Queue(string id, IContactCenterMessage e) => new("queue-" + id, StatisticsTags.Queue, e);
+    internal static ScriptedEvent Queue(string id, IContactCenterMessage e) => new("queue-" + id, StatisticsTags.Queue, e);
     private static ScriptedEvent Agent(string id, IContactCenterMessage e) => new("agent-" + id, StatisticsTags.Agent, e);
-    private static ScriptedEvent Call(string id, IContactCenterMessage e) => new("call-" + id, StatisticsTags.Call, e);
+    internal static ScriptedEvent Call(string id, IContactCenterMessage e) => new("call-" + id, StatisticsTags.Call, e);
 
     private static AgentProfile Profile(int level) =>
         new("agent", "team", "KBS", AgentKind.CitizenService, ImmutableDictionary<string, int>.Empty.Add("s1", level));
 
-    private static CallOffered Offered(string queueId, DateTimeOffset at) =>
+    internal static CallOffered Offered(string queueId, DateTimeOffset at) =>
         new("+4512345678", "33663366", queueId, "da", new CallRank(0, at), ImmutableDictionary<string, string>.Empty, at);
 
     /// <summary>The first half: up to and including 09:14:40.</summary>
