@@ -60,7 +60,10 @@ public sealed class OverflowConcurrencyTests : IAsyncLifetime
                 await _node.HangUp(id);
             }
         }));
-        foreach (var agent in agentIds) await _node.Ready(agent);
+        // The library's agents start; main's own agents join only once main's callers have waited past the
+        // escalation step and a library agent has taken one of them. Without this the scenario depends on the
+        // machine's speed: a fast machine serves every main caller within the step's second, and nothing escalates.
+        foreach (var agent in agentIds.Where(a => a.StartsWith("lib-", StringComparison.Ordinal))) await _node.Ready(agent);
 
         // The adapter: answer every ring; dial callbacks (no answer the first time); end every connected call.
         var violations = new ConcurrentQueue<string>();
@@ -102,6 +105,10 @@ public sealed class OverflowConcurrencyTests : IAsyncLifetime
                 await Task.Delay(100);
             }
         });
+
+        await Eventually.Holds(() => Assert.Contains(connectedBy, kv =>
+            kv.Key.StartsWith("main-", StringComparison.Ordinal) && kv.Value.StartsWith("lib-", StringComparison.Ordinal)), TimeSpan.FromSeconds(60));
+        foreach (var agent in agentIds.Where(a => a.StartsWith("main-", StringComparison.Ordinal))) await _node.Ready(agent);
 
         var allIds = mainIds.Concat(libraryIds).ToList();
         await Eventually.Holds(async () =>
