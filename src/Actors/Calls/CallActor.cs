@@ -34,6 +34,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
 
         Command<OfferCall>(OnOffer);
         ReceiveRequeue();
+        ReceiveRingCheck();
         Command<HangUp>(cmd => Handle(State.Decide(cmd, Now), events =>
         {
             Sender.Tell(new CommandAccepted(_callId, State.Status.ToString()));
@@ -106,6 +107,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
         ArmDialTimeout();
         SyncTransferWatch();
         if (State.Status == CallStatus.Queued) EnqueueOrPark(); // its enqueue may have been lost with the node it ran on
+        WatchRing(); // the agent's no-answer may have been lost with the node it ran on
     }
 
     private void OnOffer(OfferCall cmd)
@@ -152,6 +154,7 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
 
             case CallOfferedToAgent r:
                 stream.Publish(new CallSignals.RingAgent(_callId, r.AgentId, r.Token, State.Details!.QueueId));
+                WatchRing();
                 break;
             case CallOfferWithdrawn w:
                 stream.Publish(new CallSignals.CancelRing(_callId, w.AgentId, w.Token));
