@@ -107,7 +107,8 @@ public sealed partial class CallActor : EventSourcedEntity<CallState, ICallEvent
         ArmDialTimeout();
         SyncTransferWatch();
         if (State.Status == CallStatus.Queued) EnqueueOrPark(); // its enqueue may have been lost with the node it ran on
-        WatchRing(); // the agent's no-answer may have been lost with the node it ran on
+        if (State.Status == CallStatus.Ringing) Self.Tell(CheckRing.Instance); // the agent's no-answer may have been lost with the node it ran on
+        WatchRing();
     }
 
     private void OnOffer(OfferCall cmd)

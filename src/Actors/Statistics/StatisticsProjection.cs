@@ -33,7 +33,7 @@ public sealed class StatisticsProjectionKey;
 /// together in one snapshot (every second while there is news), so after a restart it resumes from the offsets
 /// that match the saved figures: what came after the snapshot is read and folded again, never twice.
 /// </summary>
-public sealed class StatisticsProjection : ReceivePersistentActor, IWithTimers
+public sealed partial class StatisticsProjection : ReceivePersistentActor, IWithTimers
 {
     public const string DefaultPersistenceId = "statistics";
     public const int BatchSize = 500;
@@ -49,15 +49,17 @@ public sealed class StatisticsProjection : ReceivePersistentActor, IWithTimers
     private bool _dirty;
     private bool _saving;
 
-    public StatisticsProjection(string persistenceId)
+    public StatisticsProjection(string persistenceId, TimeSpan wakeOpenCallsAfter)
     {
         PersistenceId = persistenceId;
+        _wakeAfter = wakeOpenCallsAfter;
         Recover<SnapshotOffer>(offer => _state = (CenterStatistics)offer.Snapshot);
         Recover<RecoveryCompleted>(_ =>
         {
             Timers.StartPeriodicTimer("snapshot", SaveNow.Instance, SnapshotInterval);
             Timers.StartPeriodicTimer("poll", Poll.Instance, PollInterval);
             Self.Tell(Poll.Instance);
+            StartWakingOpenCalls();
         });
 
         Command<Poll>(_ =>
@@ -100,6 +102,7 @@ public sealed class StatisticsProjection : ReceivePersistentActor, IWithTimers
             _saving = true;
             SaveSnapshot(_state);
         });
+        ReceiveWakeOpenCalls();
         Command<SaveSnapshotSuccess>(_ => { _saving = false; });
         Command<SaveSnapshotFailure>(failure =>
         {
@@ -128,8 +131,8 @@ public sealed class StatisticsProjection : ReceivePersistentActor, IWithTimers
             .PipeTo(Self, success: events => new Batch(generation, events), failure: e => new ReadFailed(generation, e));
     }
 
-    public static Props Props(string persistenceId = DefaultPersistenceId) =>
-        Akka.Actor.Props.Create(() => new StatisticsProjection(persistenceId));
+    public static Props Props(TimeSpan wakeOpenCallsAfter, string persistenceId = DefaultPersistenceId) =>
+        Akka.Actor.Props.Create(() => new StatisticsProjection(persistenceId, wakeOpenCallsAfter));
 
     private sealed record Batch(int Generation, IImmutableList<(string Tag, EventEnvelope Envelope)> Events);
     private sealed record ReadFailed(int Generation, Exception Cause);

@@ -16,6 +16,12 @@ public sealed class StatisticsSettings
     /// <summary>Queue id → department, for the per-department totals of the service delivery agreements.</summary>
     public Dictionary<string, string> Departments { get; set; } = [];
 
+    /// <summary>
+    /// A call neither connected nor ended this long after it arrived is woken every half of this, so what it
+    /// waits on resumes even when the message that should have woken it was lost with a node.
+    /// </summary>
+    public TimeSpan WakeOpenCallsAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     public ReportSettings ToReportSettings() => new(ShortAbandonSeconds, 20, DefaultHandleSeconds, Departments);
 }
 
@@ -26,7 +32,7 @@ public static class StatisticsSetup
     {
         var options = new ClusterSingletonOptions { Role = ContactCenterSettings.RoutingRole };
         return settings.HostsEntities
-            ? builder.WithSingleton<StatisticsProjectionKey>("statistics", (_, _, _) => StatisticsProjection.Props(), options)
+            ? builder.WithSingleton<StatisticsProjectionKey>("statistics", (_, _, _) => StatisticsProjection.Props(settings.Statistics.WakeOpenCallsAfter), options)
             : builder.WithSingletonProxy<StatisticsProjectionKey>("statistics", options);
     }
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ContactCenter.Actors.Calls;
+using ContactCenter.Actors.Queues;
 using ContactCenter.Actors.Tests.Support;
 using Xunit;
 using static ContactCenter.Actors.Calls.CallEvents;
@@ -11,46 +12,70 @@ namespace ContactCenter.Actors.Tests.Actors;
 /// from its own persisted state, so no call or agent waits forever on a message that never comes.
 /// </summary>
 [Collection(SlowCollection.Name)]
-public sealed class LostMessageTests : IAsyncLifetime
+public sealed class LostMessageTests : IDisposable
 {
     private readonly TempDatabase _db = new();
-    private TestNode _node = null!;
 
-    public async Task InitializeAsync() => _node = await TestNode.StartAsync(_db.File);
+    public void Dispose() => _db.Dispose();
 
-    public async Task DisposeAsync()
+    /// <summary>
+    /// The call rings anna as if she had reserved it and her no-answer had then been lost with a node: she is
+    /// not ready and holds no offer.
+    /// </summary>
+    private static async Task<CallState> RingingAnAgentWithoutTheOffer(TestNode node, string queueId, string callId, string agentId)
     {
-        await _node.DisposeAsync();
-        _db.Dispose();
+        await node.CreateQueue(queueId, queueId);
+        await node.QueueIsRoutable(queueId);
+        await node.CreateAgent(agentId, (queueId, 5)); // logged in, not ready: holds no offer
+        await node.OfferCall(callId, queueId);
+        var queued = await node.Call(callId);
+        Assert.Equal(CallStatus.Queued, queued.Status);
+        node.Calls.Tell(new CallProtocol.RouteToAgent(callId, queueId, agentId, "lost-token"));
+        Assert.Equal(agentId, (await node.Ringing(callId)).AgentId);
+        // As when the queue dispatched it: the queue no longer holds a call that rings.
+        node.Queues.Tell(new QueueCommands.RemoveCall(queueId, callId, "dispatched"));
+        await Eventually.Holds(async () => Assert.Empty((await node.Queue(queueId)).Waiting));
+        return queued;
     }
 
     [Fact]
     public async Task A_call_ringing_an_agent_who_no_longer_holds_its_offer_goes_back_to_its_place()
     {
-        await _node.CreateQueue("lm", "lm");
-        await _node.QueueIsRoutable("lm");
-        await _node.CreateAgent("lm-anna", ("lm", 5)); // logged in, not ready: holds no offer
-        await _node.OfferCall("lm-1", "lm");
-        var queued = await _node.Call("lm-1");
-        Assert.Equal(CallStatus.Queued, queued.Status);
-
-        // The call rings anna as if she had reserved it, and her no-answer was then lost with a node.
-        _node.Calls.Tell(new CallProtocol.RouteToAgent("lm-1", "lm", "lm-anna", "lost-token"));
-        Assert.Equal("lm-anna", (await _node.Ringing("lm-1")).AgentId);
+        await using var node = await TestNode.StartAsync(_db.File);
+        var queued = await RingingAnAgentWithoutTheOffer(node, "lm", "lm-1", "lm-anna");
 
         await Eventually.Holds(async () =>
         {
-            var call = await _node.Call("lm-1");
+            var call = await node.Call("lm-1");
             Assert.Equal(CallStatus.Queued, call.Status);
             var withdrawn = Assert.IsType<CallOfferWithdrawn>(call.History.Last());
             Assert.Equal(("lm-anna", "lost-token"), (withdrawn.AgentId, withdrawn.Token));
             Assert.Equal(queued.Details!.Rank, call.Details!.Rank); // its original place
         }, CallActor.RingCheckInterval + TimeSpan.FromSeconds(10));
-        Assert.Equal("lm-1", Assert.Single((await _node.Queue("lm")).Waiting).CallId);
+        Assert.Equal("lm-1", Assert.Single((await node.Queue("lm")).Waiting).CallId);
 
         // Back in line, it is routed as usual.
-        await _node.Ready("lm-anna");
-        var ringing = await _node.Ringing("lm-1");
-        Assert.Equal(ringing.Token, (await _node.Agent("lm-anna")).Offer!.Token);
+        await node.Ready("lm-anna");
+        var ringing = await node.Ringing("lm-1");
+        Assert.Equal(ringing.Token, (await node.Agent("lm-anna")).Offer!.Token);
+    }
+
+    [Fact]
+    public async Task A_ringing_call_that_nothing_addresses_after_a_crash_is_woken_and_goes_back_to_its_place()
+    {
+        void WakeSoon(Hosting.ContactCenterSettings s) => s.Statistics.WakeOpenCallsAfter = TimeSpan.FromSeconds(4);
+        var first = await TestNode.StartAsync(_db.File, configure: WakeSoon);
+        await RingingAnAgentWithoutTheOffer(first, "lw", "lw-1", "lw-anna");
+        await first.CrashAsync();
+
+        // Calls are not remembered: on the new node nothing addresses lw-1 (asking for it would wake it), and
+        // the queue does not hold it while it rings. The statistics projection sees it open and wakes it; it
+        // finds its offer lost and goes back in line.
+        await using var second = await TestNode.StartAsync(_db.File, configure: WakeSoon);
+        await Eventually.Holds(async () =>
+            Assert.Equal("lw-1", Assert.Single((await second.Queue("lw")).Waiting).CallId), TimeSpan.FromSeconds(60));
+        var call = await second.Call("lw-1");
+        Assert.Equal(CallStatus.Queued, call.Status);
+        Assert.IsType<CallOfferWithdrawn>(call.History.Last());
     }
 }

@@ -44,8 +44,10 @@ public sealed class TestNode : IAsyncDisposable
     public Address Address => Cluster.Get(System).SelfAddress;
 
     /// <param name="time">The node's clock (default: the system clock), e.g. a <see cref="ManualTime"/>.</param>
+    /// <param name="configure">Changes to the node's settings before it starts.</param>
     public static async Task<TestNode> StartAsync(
-        string databaseFile, IEnumerable<string>? seeds = null, List<string>? roles = null, TimeProvider? time = null)
+        string databaseFile, IEnumerable<string>? seeds = null, List<string>? roles = null, TimeProvider? time = null,
+        Action<ContactCenterSettings>? configure = null)
     {
         var settings = new ContactCenterSettings
         {
@@ -54,6 +56,7 @@ public sealed class TestNode : IAsyncDisposable
             Roles = roles ?? [ContactCenterSettings.RoutingRole],
             Persistence = TestPersistence.For(databaseFile),
         };
+        configure?.Invoke(settings);
         var host = new HostBuilder()
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .ConfigureServices(s =>
