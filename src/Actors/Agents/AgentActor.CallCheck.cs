@@ -30,11 +30,7 @@ public sealed partial class AgentActor
         Command<CallState>(OnCallState);
     }
 
-    private void WatchCall()
-    {
-        if (State.Status == AgentStatus.OnCall && !Timers.IsTimerActive(CallCheckTimer))
-            Timers.StartPeriodicTimer(CallCheckTimer, CheckCall.Instance, CallCheckInterval);
-    }
+    private void WatchCall() => KeepPeriodic(CallCheckTimer, CheckCall.Instance, CallCheckInterval, State.Status == AgentStatus.OnCall);
 
     private void OnCallState(CallState call)
     {

@@ -22,9 +22,5 @@ public sealed partial class CallActor
         else Timers.Cancel(RequeueTimer);
     });
 
-    private void WatchQueue()
-    {
-        if (State.Status == CallStatus.Queued && !Timers.IsTimerActive(RequeueTimer))
-            Timers.StartPeriodicTimer(RequeueTimer, RequeueTick.Instance, RequeueInterval);
-    }
+    private void WatchQueue() => KeepPeriodic(RequeueTimer, RequeueTick.Instance, RequeueInterval, State.Status == CallStatus.Queued);
 }

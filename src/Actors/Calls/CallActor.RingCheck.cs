@@ -30,11 +30,7 @@ public sealed partial class CallActor
         Command<AgentState>(OnAgentState);
     }
 
-    private void WatchRing()
-    {
-        if (State.Status == CallStatus.Ringing && !Timers.IsTimerActive(RingCheckTimer))
-            Timers.StartPeriodicTimer(RingCheckTimer, CheckRing.Instance, RingCheckInterval);
-    }
+    private void WatchRing() => KeepPeriodic(RingCheckTimer, CheckRing.Instance, RingCheckInterval, State.Status == CallStatus.Ringing);
 
     private void OnAgentState(AgentState agent)
     {

@@ -128,9 +128,7 @@ public sealed partial class SkillQueueActor
                      && (config.EffectiveEscalation.Count > 0 || config.Hypercare is not null || config.Callbacks is { Enabled: true })
                      && (State.Line.Count > 0 || _activeRings.Count > 0 || State.HypercareOnSince is not null
                          || (config.Hypercare is { } h && h.InPeriod(Now) && _load.ServiceLevelPercent(config.EffectiveServiceLevelThreshold) is not null));
-        if (!wanted) Timers.Cancel("overflow-tick");
-        else if (!Timers.IsTimerActive("overflow-tick"))
-            Timers.StartPeriodicTimer("overflow-tick", new OverflowTick(_queueId), OverflowTickInterval);
+        KeepPeriodic("overflow-tick", new OverflowTick(_queueId), OverflowTickInterval, wanted);
     }
 
     /// <summary>After a new call is in line: offer a callback when more than N wait or the estimated wait is above X.</summary>

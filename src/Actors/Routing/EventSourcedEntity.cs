@@ -43,6 +43,13 @@ public abstract class EventSourcedEntity<TState, TEvent> : ReceivePersistentActo
     {
     }
 
+    /// <summary>Keeps a periodic timer running while <paramref name="wanted"/> holds (started once), else stops it.</summary>
+    protected void KeepPeriodic(string key, object tick, TimeSpan interval, bool wanted)
+    {
+        if (!wanted) Timers.Cancel(key);
+        else if (!Timers.IsTimerActive(key)) Timers.StartPeriodicTimer(key, tick, interval);
+    }
+
     /// <summary>Replies with the rejection, or persists the events and then runs <paramref name="then"/>.</summary>
     protected void Handle(Decision<TEvent> decision, Action<IReadOnlyList<TEvent>> then)
     {
