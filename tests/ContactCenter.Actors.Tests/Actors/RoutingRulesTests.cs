@@ -312,9 +312,10 @@ public sealed class RoutingRulesTests : IAsyncLifetime
     [Fact]
     public async Task At_closing_time_waiting_calls_get_the_closed_handling_when_the_queue_says_so()
     {
-        // Open today from midnight until two seconds from now (Copenhagen time).
+        // Open today from midnight until eight seconds from now (Copenhagen time): time enough to configure the
+        // queue and offer the call on a loaded machine (with two seconds it was once already closed).
         var local = ContactCenter.Actors.Calendar.CopenhagenTime.Local(DateTimeOffset.UtcNow);
-        var closes = local.TimeOfDay + TimeSpan.FromSeconds(2);
+        var closes = local.TimeOfDay + TimeSpan.FromSeconds(8);
         if (closes >= TimeSpan.FromHours(24)) return; // the last seconds of a day cannot host this scenario
         var today = new ContactCenter.Actors.Calendar.BusinessCalendar
         {
@@ -330,7 +331,7 @@ public sealed class RoutingRulesTests : IAsyncLifetime
         await _node.OfferCall("waiting", "q");
         Assert.Equal(CallStatus.Queued, (await _node.Call("waiting")).Status);
 
-        await Eventually.Holds(async () => Assert.Equal(CallStatus.Forwarded, (await _node.Call("waiting")).Status));
+        await Eventually.Holds(async () => Assert.Equal(CallStatus.Forwarded, (await _node.Call("waiting")).Status), TimeSpan.FromSeconds(30));
         Assert.Empty((await _node.Queue("q")).Waiting);
     }
 }
