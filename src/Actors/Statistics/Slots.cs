@@ -2,9 +2,16 @@ using ContactCenter.Actors.Calendar;
 
 namespace ContactCenter.Actors.Statistics;
 
-/// <summary>An interval of one subject (queue or agent): its Copenhagen day and quarter-hour slot (0-95).</summary>
+/// <summary>
+/// An interval of one subject (queue or agent): its Copenhagen day and quarter-hour slot (0-95), or
+/// <see cref="WholeDay"/> for a day whose quarter hours were rolled up into one (<see cref="StatisticsRollup"/>).
+/// </summary>
 public readonly record struct SlotKey(string Subject, DateOnly Day, int Slot)
 {
+    public const int WholeDay = 96;
+
+    public bool IsWholeDay => Slot == WholeDay;
+
     public override string ToString() => $"{Subject}|{Day:yyyy-MM-dd}|{Slot}";
 
     public static SlotKey Parse(string key)

@@ -35,6 +35,20 @@ public sealed record QueueInterval(
 
     /// <summary>Histogram bucket of a wait: whole seconds rounded up (a wait of 20.0 s is in 20, 20.1 s in 21), capped at an hour.</summary>
     public static int Bucket(TimeSpan wait) => (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 0, 3600);
+
+    /// <summary>The figures of both intervals as one (sums; the longest wait is the longer).</summary>
+    public QueueInterval Plus(QueueInterval o) => new(
+        Offered + o.Offered, Answered + o.Answered, Abandoned + o.Abandoned,
+        Sum(AnsweredWaits, o.AnsweredWaits), Sum(AbandonedWaits, o.AbandonedWaits),
+        AnswerWaitTotal + o.AnswerWaitTotal, LongestWait > o.LongestWait ? LongestWait : o.LongestWait,
+        Handled + o.Handled, TalkTotal + o.TalkTotal, WrapUps + o.WrapUps, AfterCallWorkTotal + o.AfterCallWorkTotal,
+        ForwardedAfterHours + o.ForwardedAfterHours, ClosedAnnounced + o.ClosedAnnounced,
+        RedirectedOut + o.RedirectedOut, RedirectedIn + o.RedirectedIn,
+        Sum(Dispositions, o.Dispositions), Sum(Counters, o.Counters));
+
+    internal static ImmutableDictionary<TKey, int> Sum<TKey>(ImmutableDictionary<TKey, int> a, ImmutableDictionary<TKey, int> b)
+        where TKey : notnull =>
+        b.Aggregate(a, (acc, kv) => acc.SetItem(kv.Key, acc.GetValueOrDefault(kv.Key) + kv.Value));
 }
 
 /// <summary>One agent's time for one 15-minute interval.</summary>
@@ -48,6 +62,12 @@ public sealed record AgentInterval(
 {
     public static readonly AgentInterval Empty = new(
         TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, ImmutableDictionary<string, TimeSpan>.Empty, 0);
+
+    /// <summary>The time of both intervals as one.</summary>
+    public AgentInterval Plus(AgentInterval o) => new(
+        LoggedIn + o.LoggedIn, Ready + o.Ready, Talk + o.Talk, WrapUp + o.WrapUp,
+        o.Paused.Aggregate(Paused, (acc, kv) => acc.SetItem(kv.Key, acc.GetValueOrDefault(kv.Key) + kv.Value)),
+        CallsHandled + o.CallsHandled);
 }
 
 /// <summary>
@@ -63,6 +83,8 @@ public sealed record EndedCall(string Slot, DateTimeOffset EndedAt, bool Resolve
 public sealed record MenuInterval(ImmutableDictionary<string, int> Choices)
 {
     public static readonly MenuInterval Empty = new(ImmutableDictionary<string, int>.Empty);
+
+    public MenuInterval Plus(MenuInterval o) => new(QueueInterval.Sum(Choices, o.Choices));
 }
 
 /// <summary>An agent as the projection knows it: its current state (since when) and what routes to it.</summary>

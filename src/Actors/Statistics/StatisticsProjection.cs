@@ -41,6 +41,7 @@ public sealed partial class StatisticsProjection : ReceivePersistentActor, IWith
     /// <summary>Polling, not the live query: a live query polls the database every 10 ms per tag (the read journal's refresh interval, set for the command stream).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RollUpInterval = TimeSpan.FromHours(1);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private CenterStatistics _state = CenterStatistics.Empty;
@@ -48,11 +49,13 @@ public sealed partial class StatisticsProjection : ReceivePersistentActor, IWith
     private bool _reading;
     private bool _dirty;
     private bool _saving;
+    private readonly int _keepQuarterHoursDays;
 
-    public StatisticsProjection(string persistenceId, TimeSpan wakeOpenCallsAfter)
+    public StatisticsProjection(string persistenceId, StatisticsSettings settings)
     {
         PersistenceId = persistenceId;
-        _wakeAfter = wakeOpenCallsAfter;
+        _wakeAfter = settings.WakeOpenCallsAfter;
+        _keepQuarterHoursDays = settings.KeepQuarterHoursDays;
         Recover<SnapshotOffer>(offer => _state = (CenterStatistics)offer.Snapshot);
         Recover<RecoveryCompleted>(_ =>
         {
@@ -60,6 +63,8 @@ public sealed partial class StatisticsProjection : ReceivePersistentActor, IWith
             Timers.StartPeriodicTimer("poll", Poll.Instance, PollInterval);
             Self.Tell(Poll.Instance);
             StartWakingOpenCalls();
+            Timers.StartPeriodicTimer("roll-up", RollUp.Instance, RollUpInterval);
+            Self.Tell(RollUp.Instance);
         });
 
         Command<Poll>(_ =>
@@ -103,6 +108,14 @@ public sealed partial class StatisticsProjection : ReceivePersistentActor, IWith
             SaveSnapshot(_state);
         });
         ReceiveWakeOpenCalls();
+        Command<RollUp>(_ =>
+        {
+            var rolled = StatisticsRollup.Apply(_state, _keepQuarterHoursDays);
+            if (ReferenceEquals(rolled.QueueIntervals, _state.QueueIntervals) && ReferenceEquals(rolled.AgentIntervals, _state.AgentIntervals)
+                && ReferenceEquals(rolled.MenuIntervals, _state.MenuIntervals)) return;
+            _state = rolled;
+            _dirty = true;
+        });
         Command<SaveSnapshotSuccess>(_ => { _saving = false; });
         Command<SaveSnapshotFailure>(failure =>
         {
@@ -131,8 +144,8 @@ public sealed partial class StatisticsProjection : ReceivePersistentActor, IWith
             .PipeTo(Self, success: events => new Batch(generation, events), failure: e => new ReadFailed(generation, e));
     }
 
-    public static Props Props(TimeSpan wakeOpenCallsAfter, string persistenceId = DefaultPersistenceId) =>
-        Akka.Actor.Props.Create(() => new StatisticsProjection(persistenceId, wakeOpenCallsAfter));
+    public static Props Props(StatisticsSettings settings, string persistenceId = DefaultPersistenceId) =>
+        Akka.Actor.Props.Create(() => new StatisticsProjection(persistenceId, settings));
 
     private sealed record Batch(int Generation, IImmutableList<(string Tag, EventEnvelope Envelope)> Events);
     private sealed record ReadFailed(int Generation, Exception Cause);
@@ -145,5 +158,10 @@ public sealed partial class StatisticsProjection : ReceivePersistentActor, IWith
     private sealed class SaveNow
     {
         public static readonly SaveNow Instance = new();
+    }
+
+    private sealed class RollUp
+    {
+        public static readonly RollUp Instance = new();
     }
 }

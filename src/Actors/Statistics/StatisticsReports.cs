@@ -168,33 +168,34 @@ public static class StatisticsReports
     private static IReadOnlyList<QueueFigures> Rows(
         CenterStatistics s, DateOnly from, DateOnly to, IntervalLength length, ReportSettings settings, Func<string, string?> subjectOf)
     {
-        var rows = new SortedDictionary<(string Subject, DateTimeOffset Start), QueueTotals>();
+        var rows = new SortedDictionary<(string Subject, DateTimeOffset Start, int Minutes), QueueTotals>();
         foreach (var (id, interval) in s.QueueIntervals)
         {
             var key = SlotKey.Parse(id);
             if (key.Day < from || key.Day > to || subjectOf(key.Subject) is not { } subject) continue;
             var threshold = s.Queues.TryGetValue(key.Subject, out var info) ? info.ServiceLevelSeconds : settings.DefaultServiceLevelSeconds;
-            var start = PeriodStart(key, length);
-            rows[(subject, start)] = rows.GetValueOrDefault((subject, start), QueueTotals.Zero)
-                                     + QueueTotals.From(interval, threshold, settings.ShortAbandonSeconds);
+            var (start, minutes) = Period(key, length);
+            rows[(subject, start, minutes)] = rows.GetValueOrDefault((subject, start, minutes), QueueTotals.Zero)
+                                              + QueueTotals.From(interval, threshold, settings.ShortAbandonSeconds);
         }
-        return rows.Select(r => QueueFigures.From(r.Key.Subject, r.Key.Start, (int)length, r.Value)).ToList();
+        return rows.Select(r => QueueFigures.From(r.Key.Subject, r.Key.Start, r.Key.Minutes, r.Value)).ToList();
     }
 
     /// <summary>Menu choices per menu and period (optionally of one menu).</summary>
     public static IReadOnlyList<MenuFigures> Menus(CenterStatistics s, DateOnly from, DateOnly to, IntervalLength length, string? menuId = null)
     {
-        var rows = new SortedDictionary<(string Menu, DateTimeOffset Start), ImmutableSortedDictionary<string, int>>();
+        var rows = new SortedDictionary<(string Menu, DateTimeOffset Start, int Minutes), ImmutableSortedDictionary<string, int>>();
         foreach (var (id, interval) in s.MenuIntervals)
         {
             var key = SlotKey.Parse(id);
             if (key.Day < from || key.Day > to || (menuId is not null && key.Subject != menuId)) continue;
-            var start = PeriodStart(key, length);
-            rows[(key.Subject, start)] = interval.Choices.Aggregate(
-                rows.GetValueOrDefault((key.Subject, start), ImmutableSortedDictionary.Create<string, int>(StringComparer.Ordinal)),
+            var period = Period(key, length);
+            var row = (key.Subject, period.Start, period.Minutes);
+            rows[row] = interval.Choices.Aggregate(
+                rows.GetValueOrDefault(row, ImmutableSortedDictionary.Create<string, int>(StringComparer.Ordinal)),
                 (acc, kv) => acc.SetItem(kv.Key, acc.GetValueOrDefault(kv.Key) + kv.Value));
         }
-        return rows.Select(r => new MenuFigures(r.Key.Menu, r.Key.Start, (int)length, r.Value.Values.Sum(), r.Value)).ToList();
+        return rows.Select(r => new MenuFigures(r.Key.Menu, r.Key.Start, r.Key.Minutes, r.Value.Values.Sum(), r.Value)).ToList();
     }
 
     /// <summary>
@@ -214,37 +215,33 @@ public static class StatisticsReports
                     intervals[key] = StatisticsFold.AddTime(intervals.GetValueOrDefault(key, AgentInterval.Empty), track.Status, track.PauseReason, span);
             }
         }
-        var rows = new SortedDictionary<(string Agent, DateTimeOffset Start), AgentInterval>();
+        var rows = new SortedDictionary<(string Agent, DateTimeOffset Start, int Minutes), AgentInterval>();
         foreach (var (key, a) in intervals)
         {
             if (key.Day < from || key.Day > to || (agentId is not null && key.Subject != agentId)) continue;
-            var start = PeriodStart(key, length);
-            rows[(key.Subject, start)] = Add(rows.GetValueOrDefault((key.Subject, start), AgentInterval.Empty), a);
+            var (start, minutes) = Period(key, length);
+            rows[(key.Subject, start, minutes)] = rows.GetValueOrDefault((key.Subject, start, minutes), AgentInterval.Empty).Plus(a);
         }
         return rows.Select(r =>
         {
             var a = r.Value;
             var busy = a.Talk + a.WrapUp;
             var paused = a.Paused.Values.Aggregate(TimeSpan.Zero, (x, y) => x + y);
-            return new AgentFigures(r.Key.Agent, r.Key.Start, (int)length, Seconds(a.LoggedIn), Seconds(a.Ready), Seconds(a.Talk),
+            return new AgentFigures(r.Key.Agent, r.Key.Start, r.Key.Minutes, Seconds(a.LoggedIn), Seconds(a.Ready), Seconds(a.Talk),
                 Seconds(a.WrapUp), Seconds(paused),
                 a.Paused.ToImmutableSortedDictionary(kv => kv.Key, kv => Seconds(kv.Value), StringComparer.Ordinal),
                 a.CallsHandled, busy + a.Ready == TimeSpan.Zero ? null : QueueFigures.Round(100.0 * busy.Ticks / (busy + a.Ready).Ticks));
         }).ToList();
     }
 
-    private static AgentInterval Add(AgentInterval a, AgentInterval b) => new(
-        a.LoggedIn + b.LoggedIn, a.Ready + b.Ready, a.Talk + b.Talk, a.WrapUp + b.WrapUp,
-        b.Paused.Aggregate(a.Paused, (acc, kv) => acc.SetItem(kv.Key, acc.GetValueOrDefault(kv.Key) + kv.Value)),
-        a.CallsHandled + b.CallsHandled);
-
     private static double Seconds(TimeSpan t) => QueueFigures.Round(t.TotalSeconds);
 
-    private static DateTimeOffset PeriodStart(SlotKey key, IntervalLength length) => length switch
+    /// <summary>The row a slot counts in: its period's start and length. A rolled-up day is one row of a day.</summary>
+    private static (DateTimeOffset Start, int Minutes) Period(SlotKey key, IntervalLength length) => (key.IsWholeDay ? IntervalLength.Day : length) switch
     {
-        IntervalLength.Quarter => key.Start,
-        IntervalLength.HalfHour => (key with { Slot = key.Slot / 2 * 2 }).Start,
-        _ => (key with { Slot = 0 }).Start,
+        IntervalLength.Quarter => (key.Start, (int)IntervalLength.Quarter),
+        IntervalLength.HalfHour => ((key with { Slot = key.Slot / 2 * 2 }).Start, (int)IntervalLength.HalfHour),
+        _ => ((key with { Slot = 0 }).Start, (int)IntervalLength.Day),
     };
 
     /// <summary>The agents that serve a queue (skill at or above its minimum level), by state; logged-out agents are left out.</summary>

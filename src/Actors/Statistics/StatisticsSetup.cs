@@ -22,6 +22,12 @@ public sealed class StatisticsSettings
     /// </summary>
     public TimeSpan WakeOpenCallsAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Quarter-hour figures are kept this many days back from the newest day with figures; older days are
+    /// rolled up into one figure per day (<see cref="StatisticsRollup"/>), checked every hour.
+    /// </summary>
+    public int KeepQuarterHoursDays { get; set; } = 62;
+
     public ReportSettings ToReportSettings() => new(ShortAbandonSeconds, 20, DefaultHandleSeconds, Departments);
 }
 
@@ -32,7 +38,7 @@ public static class StatisticsSetup
     {
         var options = new ClusterSingletonOptions { Role = ContactCenterSettings.RoutingRole };
         return settings.HostsEntities
-            ? builder.WithSingleton<StatisticsProjectionKey>("statistics", (_, _, _) => StatisticsProjection.Props(settings.Statistics.WakeOpenCallsAfter), options)
+            ? builder.WithSingleton<StatisticsProjectionKey>("statistics", (_, _, _) => StatisticsProjection.Props(settings.Statistics), options)
             : builder.WithSingletonProxy<StatisticsProjectionKey>("statistics", options);
     }
 }
