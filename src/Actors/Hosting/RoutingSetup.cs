@@ -59,7 +59,7 @@ public static class RoutingSetup
             })
             .WithClustering(new ClusterOptions
             {
-                Roles = settings.Roles.ToArray(),
+                Roles = settings.ClusterRoles.ToArray(),
                 SeedNodes = settings.SeedNodes.ToArray(),
                 // Keep-majority: on a partition the side with more nodes stays and the other downs itself; with
                 // equal halves the side holding the lowest address stays. A crashed node is downed the same way.
