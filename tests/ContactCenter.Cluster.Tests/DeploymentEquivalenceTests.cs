@@ -41,6 +41,7 @@ public sealed class DeploymentEquivalenceTests(ITestOutputHelper output) : IAsyn
         _nodes.Add(single);
         await single.WaitReady(StartWithin);
         var alone = await Run([single]);
+        Assert.True(File.Exists(SingleDatabase), "the single node did not write its SQLite file");
         await single.DisposeAsync();
         _nodes.Remove(single);
 
@@ -55,6 +56,7 @@ public sealed class DeploymentEquivalenceTests(ITestOutputHelper output) : IAsyn
         _nodes.AddRange(others);
         await Task.WhenAll(others.Select(n => n.WaitReady(StartWithin)));
         var cluster = await Run(_nodes.ToList());
+        Assert.Equal(!TestPersistence.OnPostgres, File.Exists(ClusterDatabase));
 
         Log("one node:");
         foreach (var line in alone.Lines) Log("  " + line);
