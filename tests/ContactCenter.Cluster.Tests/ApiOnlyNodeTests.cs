@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ContactCenter.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -18,26 +16,11 @@ public sealed class ApiOnlyNodeTests(ITestOutputHelper output) : IAsyncLifetime
     private const string Queue = "api-general";
     private static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(120);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("cc-api-node-").FullName;
-    private readonly List<HostProcess> _nodes = [];
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private string Database => Path.Combine(_folder, "contactcenter.db");
+    private readonly ProcessBench _bench = new("cc-api-node", output);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    private void Log(string line)
-    {
-        var text = $"[{_clock.Elapsed.TotalSeconds,6:F1}s] {line}";
-        try { output.WriteLine(text); } catch (InvalidOperationException) { }
-        Console.WriteLine(text);
-    }
-
-    private HostProcess Start(string name, IReadOnlyList<string> seeds, int port, IReadOnlyList<string>? roles = null)
-    {
-        var node = HostProcess.Start(name, Database, _folder, seeds, port, roles);
-        _nodes.Add(node);
-        return node;
-    }
+    private void Log(string line) => _bench.Log(line);
 
     [Fact]
     public async Task An_api_only_node_serves_a_whole_call_through_proxies_hosts_no_shard_and_its_kill_loses_nothing()
@@ -46,9 +29,10 @@ public sealed class ApiOnlyNodeTests(ITestOutputHelper output) : IAsyncLifetime
         // with the lowest address, so only counting routing nodes keeps the routing node alive when it is killed.
         var ports = new[] { HostProcess.FreePort(), HostProcess.FreePort() }.Order().ToArray();
         string[] seeds = [$"akka.tcp://contact-center@127.0.0.1:{ports[1]}"];
-        var routing = Start("routing", seeds, ports[1]);
+        var database = _bench.Database("contactcenter.db");
+        var routing = _bench.Start("routing", database, seeds, ports[1]);
         await routing.WaitReady(StartWithin);
-        var proxy = Start("api", seeds, ports[0], roles: ["api"]);
+        var proxy = _bench.Start("api", database, seeds, ports[0], roles: ["api"]);
         await proxy.WaitReady(StartWithin);
         Log($"routing node {routing.AkkaAddress}, API-only node {proxy.AkkaAddress}: both ready");
 
@@ -157,13 +141,5 @@ public sealed class ApiOnlyNodeTests(ITestOutputHelper output) : IAsyncLifetime
         throw new InvalidOperationException($"the command stream ended without ringing {callId}");
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        TestPersistence.Delete(Database);
-        var logs = Path.Combine(Path.GetTempPath(), TestPersistence.OnPostgres ? "cc-api-node-logs-postgresql" : "cc-api-node-logs-sqlite");
-        Directory.CreateDirectory(logs);
-        foreach (var file in Directory.GetFiles(_folder, "*.log")) File.Copy(file, Path.Combine(logs, Path.GetFileName(file)), overwrite: true);
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _bench.DisposeAsync();
 }

@@ -17,51 +17,39 @@ public sealed class DeploymentEquivalenceTests(ITestOutputHelper output) : IAsyn
     private static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan RunTakes = TimeSpan.FromSeconds(90);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("cc-equivalence-").FullName;
-    private readonly List<HostProcess> _nodes = [];
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private string SingleDatabase => Path.Combine(_folder, "single.db");
-    private string ClusterDatabase => Path.Combine(_folder, "cluster.db");
+    private readonly ProcessBench _bench = new("cc-equivalence", output);
 
     public Task InitializeAsync() => Task.CompletedTask;
-
-    private void Log(string line)
-    {
-        var text = $"[{_clock.Elapsed.TotalSeconds,6:F1}s] {line}";
-        try { output.WriteLine(text); } catch (InvalidOperationException) { }
-        Console.WriteLine(text);
-    }
 
     [Fact]
     public async Task One_SQLite_node_and_a_three_node_cluster_give_every_call_and_agent_the_same_outcome()
     {
-        await BlackBoxScenario.AvoidMidnight(RunTakes, Log);
-        Log($"(a) one node, embedded SQLite {SingleDatabase}");
-        var single = HostProcess.Start("single", SingleDatabase, _folder, seeds: [], forceSqlite: true);
-        _nodes.Add(single);
+        var singleDatabase = _bench.Database("single.db");
+        var clusterDatabase = _bench.Database("cluster.db");
+        await BlackBoxScenario.AvoidMidnight(RunTakes, _bench.Log);
+        _bench.Log($"(a) one node, embedded SQLite {singleDatabase}");
+        var single = _bench.Start("single", singleDatabase, seeds: [], forceSqlite: true);
         await single.WaitReady(StartWithin);
         var alone = await Run([single]);
-        Assert.True(File.Exists(SingleDatabase), "the single node did not write its SQLite file");
-        await single.DisposeAsync();
-        _nodes.Remove(single);
+        Assert.True(File.Exists(singleDatabase), "the single node did not write its SQLite file");
+        single.Kill();
+        await single.WaitExit(TimeSpan.FromSeconds(10));
 
-        await BlackBoxScenario.AvoidMidnight(RunTakes, Log);
-        Log($"(b) three nodes, {(TestPersistence.OnPostgres ? "PostgreSQL schema " + TestPersistence.SchemaName(ClusterDatabase) : "shared SQLite " + ClusterDatabase)}");
+        await BlackBoxScenario.AvoidMidnight(RunTakes, _bench.Log);
+        _bench.Log($"(b) three nodes, {(TestPersistence.OnPostgres ? "PostgreSQL schema " + TestPersistence.SchemaName(clusterDatabase) : "shared SQLite " + clusterDatabase)}");
         var seedPort = HostProcess.FreePort();
         string[] seeds = [$"akka.tcp://contact-center@127.0.0.1:{seedPort}"];
-        var first = HostProcess.Start("node-1", ClusterDatabase, _folder, seeds, seedPort);
-        _nodes.Add(first);
+        var first = _bench.Start("node-1", clusterDatabase, seeds, seedPort);
         await first.WaitReady(StartWithin);
-        var others = new[] { HostProcess.Start("node-2", ClusterDatabase, _folder, seeds), HostProcess.Start("node-3", ClusterDatabase, _folder, seeds) };
-        _nodes.AddRange(others);
-        await Task.WhenAll(others.Select(n => n.WaitReady(StartWithin)));
-        var cluster = await Run(_nodes.ToList());
-        Assert.Equal(!TestPersistence.OnPostgres, File.Exists(ClusterDatabase));
+        HostProcess[] nodes = [first, _bench.Start("node-2", clusterDatabase, seeds), _bench.Start("node-3", clusterDatabase, seeds)];
+        await Task.WhenAll(nodes.Select(n => n.WaitReady(StartWithin)));
+        var cluster = await Run(nodes);
+        Assert.Equal(!TestPersistence.OnPostgres, File.Exists(clusterDatabase));
 
-        Log("one node:");
-        foreach (var line in alone.Lines) Log("  " + line);
-        Log("three nodes:");
-        foreach (var line in cluster.Lines) Log("  " + line);
+        _bench.Log("one node:");
+        foreach (var line in alone.Lines) _bench.Log("  " + line);
+        _bench.Log("three nodes:");
+        foreach (var line in cluster.Lines) _bench.Log("  " + line);
 
         // The script fixes each fate; check it is the one the script means, then that both deployments agree.
         Assert.All(alone.Calls, c => Assert.True(c.Outcomes == 1, $"{c.CallId} has {c.Outcomes} outcomes"));
@@ -76,19 +64,11 @@ public sealed class DeploymentEquivalenceTests(ITestOutputHelper output) : IAsyn
     private async Task<ScenarioOutcome> Run(IReadOnlyList<HostProcess> nodes)
     {
         var clock = Stopwatch.StartNew();
-        var api = new CallCenterLoad(() => nodes, "unused", [], Log);
-        var outcome = await new BlackBoxScenario(api, Log).Run(nodes);
-        Log($"scenario on {nodes.Count} node(s) took {clock.Elapsed.TotalSeconds:F1} s");
+        var api = new CallCenterLoad(() => nodes, "unused", [], _bench.Log);
+        var outcome = await new BlackBoxScenario(api, _bench.Log).Run(nodes);
+        _bench.Log($"scenario on {nodes.Count} node(s) took {clock.Elapsed.TotalSeconds:F1} s");
         return outcome;
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        TestPersistence.Delete(ClusterDatabase);
-        var logs = Path.Combine(Path.GetTempPath(), TestPersistence.OnPostgres ? "cc-equivalence-logs-postgresql" : "cc-equivalence-logs-sqlite");
-        Directory.CreateDirectory(logs);
-        foreach (var file in Directory.GetFiles(_folder, "*.log")) File.Copy(file, Path.Combine(logs, Path.GetFileName(file)), overwrite: true);
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _bench.DisposeAsync();
 }
