@@ -98,6 +98,8 @@ public sealed class CallCenterLoad(Func<IReadOnlyList<HostProcess>> nodes, strin
                 break;
             case "OnCall" when DateTimeOffset.UtcNow - since > Talk:
                 var call = s.GetProperty("call").GetProperty("callId").GetString()!;
+                // The caller talks once the adapter has bridged them (the call is Connected), not before.
+                if (await Get($"/v1/calls/{call}") is not { } talking || talking.GetProperty("status").GetString() != "Connected") break;
                 (await Send(http => http.PostAsJsonAsync($"/v1/calls/{call}/events", new { type = "CallerHungUp" }), TimeSpan.FromSeconds(5)))?.Dispose();
                 break;
             case "Paused":

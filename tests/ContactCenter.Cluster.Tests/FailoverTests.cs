@@ -99,6 +99,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var firstAnswer = load.Answered.Values.Where(t => t > killedAt).DefaultIfEmpty().Min();
         if (firstAnswer != default) Log($"first call answered {(firstAnswer - killedAt).TotalSeconds:F1} s after the kill");
         await Task.Delay(TimeSpan.FromSeconds(8));
+        LogBacklogDrained(load, killedAt, killedAt + recovery);
 
         stopCallers.Cancel();
         await callers;
@@ -162,7 +163,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 
     /// <summary>
     /// From the kill until the survivors have removed the dead member, every agent and the queue answer, and a
-    /// new call offered now is answered by an agent.
+    /// new call offered now is answered by an agent. The probe has the top priority, so it measures routing
+    /// restored, not the time the agents take to work off the callers who waited meanwhile (logged apart).
     /// </summary>
     private async Task<TimeSpan> TimeToFullService(CallCenterLoad load, IReadOnlyList<HostProcess> survivors, DateTime killedAt)
     {
@@ -182,7 +184,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
                         $"every agent and the queue answer after {(answering.Value - killedAt).TotalSeconds:F1} s");
                 }
                 var callId = $"after-kill-{++probe}";
-                using var offer = await survivors[0].Http.PostAsJsonAsync("/v1/calls", new { callId, from = "+4511111111", queueId = Queue });
+                using var offer = await survivors[0].Http.PostAsJsonAsync("/v1/calls", new { callId, from = "+4511111111", queueId = Queue, priority = 100 });
                 if (offer.StatusCode == HttpStatusCode.Created)
                 {
                     var until = DateTime.UtcNow.AddSeconds(10);
@@ -196,6 +198,15 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             await Task.Delay(250);
         }
         throw new TimeoutException("the cluster did not return to full service within 120 s of the kill");
+    }
+
+    /// <summary>When the last caller who rang before full service returned was answered: the backlog drained.</summary>
+    private void LogBacklogDrained(CallCenterLoad load, DateTime killedAt, DateTime fullService)
+    {
+        var waited = load.Offered.Where(c => load.OfferedAt(c) is { } at && at > killedAt.AddSeconds(-5) && at < fullService).ToList();
+        var answered = waited.Select(c => load.Answered.TryGetValue(c, out var at) ? at : (DateTime?)null).ToList();
+        if (answered.Count == 0 || answered.Any(a => a is null)) return;
+        Log($"{waited.Count} calls offered between the kill and full service; the last answered {(answered.Max()!.Value - killedAt).TotalSeconds:F1} s after the kill");
     }
 
     /// <summary>For a failed run: what each call still open went through, and where its agent is.</summary>

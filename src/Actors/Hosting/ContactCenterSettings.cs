@@ -41,17 +41,24 @@ public sealed class ContactCenterSettings
     public PersistenceSettings Persistence { get; set; } = new();
 
     /// <summary>
+    /// How long heartbeats from a member may be missing before the failure detector marks it unreachable (Akka's
+    /// acceptable-heartbeat-pause; heartbeats go every half second). Detection of a crashed node takes about this
+    /// plus one second. Shorter finds a crash sooner; too short marks nodes unreachable during a long GC pause.
+    /// </summary>
+    public TimeSpan HeartbeatPause { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// How long the cluster must look the same before the split-brain resolver (keep-majority) downs the
     /// unreachable side. Shorter recovers a crashed node's entities sooner; too short downs nodes that only
     /// paused (a long GC, a slow network).
     /// </summary>
-    public TimeSpan DowningStableAfter { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan DowningStableAfter { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>
     /// After a member is downed, how long its shards and singletons wait before they start elsewhere (Akka's
     /// down-removal-margin), so a node on the minority side has stopped its entities first.
     /// </summary>
-    public TimeSpan DownRemovalMargin { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan DownRemovalMargin { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How long a stopping node (SIGTERM) may take to drain HTTP, leave the cluster and hand its shards over

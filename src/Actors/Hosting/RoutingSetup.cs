@@ -69,6 +69,8 @@ public static class RoutingSetup
             })
             .AddHocon($$"""
                 akka.cluster {
+                  failure-detector.heartbeat-interval = 500ms
+                  failure-detector.acceptable-heartbeat-pause = {{Hocon(settings.HeartbeatPause)}}
                   split-brain-resolver.stable-after = {{Hocon(settings.DowningStableAfter)}}
                   down-removal-margin = {{Hocon(settings.DownRemovalMargin)}}
                 }
@@ -77,6 +79,8 @@ public static class RoutingSetup
                   notify-subscribers-interval = 20ms
                 }
                 akka.cluster.sharding.coordinator-failure-backoff = 2s
+                # A region asks a new coordinator to register it, and a shard's home, every second (default 2 s).
+                akka.cluster.sharding.retry-interval = 1s
                 akka.coordinated-shutdown.exit-clr = off
                 """, HoconAddMode.Prepend);
         if (settings.SeedNodes.Count == 0)
