@@ -39,9 +39,12 @@ public sealed class DeploymentEquivalenceTests(ITestOutputHelper output) : IAsyn
         _bench.Log($"(b) three nodes, {(TestPersistence.OnPostgres ? "PostgreSQL schema " + TestPersistence.SchemaName(clusterDatabase) : "shared SQLite " + clusterDatabase)}");
         var seedPort = HostProcess.FreePort();
         string[] seeds = [$"akka.tcp://contact-center@127.0.0.1:{seedPort}"];
-        var first = _bench.Start("node-1", clusterDatabase, seeds, seedPort);
-        await first.WaitReady(StartWithin);
-        HostProcess[] nodes = [first, _bench.Start("node-2", clusterDatabase, seeds), _bench.Start("node-3", clusterDatabase, seeds)];
+        // Started together: the first is the seed and forms the cluster; the others join it once it answers.
+        HostProcess[] nodes =
+        [
+            _bench.Start("node-1", clusterDatabase, seeds, seedPort), _bench.Start("node-2", clusterDatabase, seeds),
+            _bench.Start("node-3", clusterDatabase, seeds),
+        ];
         await Task.WhenAll(nodes.Select(n => n.WaitReady(StartWithin)));
         var cluster = await Run(nodes);
         Assert.Equal(!TestPersistence.OnPostgres, File.Exists(clusterDatabase));
