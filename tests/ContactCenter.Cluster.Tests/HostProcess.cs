@@ -52,7 +52,10 @@ public sealed class HostProcess : IAsyncDisposable
         return path;
     }
 
-    public static HostProcess Start(string name, string databaseFile, string folder, IReadOnlyList<string> seeds, int? akkaPort = null)
+    /// <param name="roles">the node's cluster roles (ContactCenter__Roles__n); null: the default, routing.</param>
+    /// <param name="forceSqlite">the embedded SQLite file even when the suite runs on PostgreSQL.</param>
+    public static HostProcess Start(string name, string databaseFile, string folder, IReadOnlyList<string> seeds, int? akkaPort = null,
+        IReadOnlyList<string>? roles = null, bool forceSqlite = false)
     {
         var httpPort = FreePort();
         var port = akkaPort ?? FreePort();
@@ -77,7 +80,8 @@ public sealed class HostProcess : IAsyncDisposable
         env["ContactCenter__Api__Keys__0__Key"] = AdminKey;
         env["ContactCenter__Api__Keys__0__Role"] = "admin";
         for (var i = 0; i < seeds.Count; i++) env[$"ContactCenter__SeedNodes__{i}"] = seeds[i];
-        foreach (var (key, value) in TestPersistence.AsConfiguration(databaseFile)) env[key.Replace(":", "__")] = value;
+        for (var i = 0; i < (roles?.Count ?? 0); i++) env[$"ContactCenter__Roles__{i}"] = roles![i];
+        foreach (var (key, value) in TestPersistence.AsConfiguration(databaseFile, forceSqlite)) env[key.Replace(":", "__")] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
         var log = new StreamWriter(Path.Combine(folder, $"{name}.log")) { AutoFlush = true };
@@ -146,7 +150,7 @@ public sealed class HostProcess : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -22,12 +22,17 @@ public static class TestPersistence
 
     public static PersistenceSettings For(string databaseFile) => OnPostgres
         ? new PersistenceSettings { Provider = PersistenceProvider.PostgreSql, ConnectionString = SchemaConnectionString(databaseFile) }
-        : new PersistenceSettings { Provider = PersistenceProvider.Sqlite, ConnectionString = $"Data Source={databaseFile}" };
+        : Sqlite(databaseFile);
+
+    /// <summary>The embedded database whatever the environment says: a node that must run on SQLite also in the PostgreSQL run.</summary>
+    public static PersistenceSettings Sqlite(string databaseFile) =>
+        new() { Provider = PersistenceProvider.Sqlite, ConnectionString = $"Data Source={databaseFile}" };
 
     /// <summary>The same settings as configuration keys (ContactCenter:Persistence:...), for hosts built from configuration.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> AsConfiguration(string databaseFile)
+    /// <param name="forceSqlite">SQLite even when <see cref="OnPostgres"/>.</param>
+    public static IEnumerable<KeyValuePair<string, string>> AsConfiguration(string databaseFile, bool forceSqlite = false)
     {
-        var settings = For(databaseFile);
+        var settings = forceSqlite ? Sqlite(databaseFile) : For(databaseFile);
         yield return new("ContactCenter:Persistence:Provider", settings.Provider.ToString());
         yield return new("ContactCenter:Persistence:ConnectionString", settings.ConnectionString);
     }

@@ -28,8 +28,15 @@ public sealed class ContactCenterSettings
     /// <summary>Seed node addresses (akka.tcp://contact-center@host:port). Empty: the node forms a cluster alone.</summary>
     public List<string> SeedNodes { get; set; } = [];
 
-    /// <summary>"routing" nodes host the entities; nodes without it reach them through shard proxies.</summary>
-    public List<string> Roles { get; set; } = [RoutingRole];
+    /// <summary>
+    /// "routing" nodes host the entities; nodes without it reach them through shard proxies. Empty (the
+    /// default): routing. Not initialised with "routing": the configuration binder appends to a list's initial
+    /// items, so <c>ContactCenter__Roles__0=api</c> would have made an API-only node a routing node too.
+    /// </summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The node's cluster roles: <see cref="Roles"/>, or routing when none are given.</summary>
+    public IReadOnlyList<string> ClusterRoles => Roles.Count == 0 ? [RoutingRole] : Roles;
 
     public PersistenceSettings Persistence { get; set; } = new();
 
@@ -63,7 +70,7 @@ public sealed class ContactCenterSettings
 
     public const string RoutingRole = "routing";
 
-    public bool HostsEntities => Roles.Contains(RoutingRole);
+    public bool HostsEntities => ClusterRoles.Contains(RoutingRole);
 }
 
 public sealed class PersistenceSettings

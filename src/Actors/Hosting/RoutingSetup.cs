@@ -59,11 +59,13 @@ public static class RoutingSetup
             })
             .WithClustering(new ClusterOptions
             {
-                Roles = settings.Roles.ToArray(),
+                Roles = settings.ClusterRoles.ToArray(),
                 SeedNodes = settings.SeedNodes.ToArray(),
                 // Keep-majority: on a partition the side with more nodes stays and the other downs itself; with
                 // equal halves the side holding the lowest address stays. A crashed node is downed the same way.
-                SplitBrainResolver = new KeepMajorityOption(),
+                // Only routing nodes count: API-only nodes hold nothing, and losing one must never down a routing
+                // node (with one of each, the tie-break would keep the API node if its address were lower).
+                SplitBrainResolver = new KeepMajorityOption { Role = ContactCenterSettings.RoutingRole },
             })
             .AddHocon($$"""
                 akka.cluster {
