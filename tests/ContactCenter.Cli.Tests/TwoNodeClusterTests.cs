@@ -153,15 +153,25 @@ public sealed class ClusterChangeTests : IDisposable
         return system;
     }
 
+    /// <summary>The first loopback port above <paramref name="floor"/> that binds (the OS's random free ports can all fall below it).</summary>
     private static int FreePortAbove(int floor)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var port = floor + 1; port <= Math.Min(floor + 2000, 65535); port++)
         {
-            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            if (port > floor) return port;
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // taken: try the next
+            }
+            finally
+            {
+                listener.Stop();
+            }
         }
         throw new InvalidOperationException($"no free loopback port above {floor}");
     }
