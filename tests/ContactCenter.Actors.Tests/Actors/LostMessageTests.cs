@@ -52,7 +52,7 @@ public sealed class LostMessageTests : IDisposable
             Assert.Equal(("lm-anna", "lost-token"), (withdrawn.AgentId, withdrawn.Token));
             Assert.Equal(queued.Details!.Rank, call.Details!.Rank); // its original place
         }, CallActor.RingCheckInterval + TimeSpan.FromSeconds(10));
-        Assert.Equal("lm-1", Assert.Single((await node.Queue("lm")).Waiting).CallId);
+        await Eventually.Holds(async () => Assert.Equal("lm-1", Assert.Single((await node.Queue("lm")).Waiting).CallId)); // its enqueue is on its way
 
         // Back in line, it is routed as usual.
         await node.Ready("lm-anna");
