@@ -28,19 +28,14 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly string[] FinalStatuses = ["Ended", "Abandoned", "Forwarded", "ClosedAnnounced"];
     private static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(120);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("cc-cluster-").FullName;
+    private readonly ProcessBench _bench = new("cc-cluster", output);
     private readonly List<HostProcess> _nodes = [];
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private string Database => Path.Combine(_folder, "contactcenter.db");
+    private string? _database;
+    private string Database => _database ??= _bench.Database("contactcenter.db");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    private void Log(string line)
-    {
-        var text = $"[{_clock.Elapsed.TotalSeconds,6:F1}s {DateTime.UtcNow:HH:mm:ss.f}] {line}";
-        try { output.WriteLine(text); } catch (InvalidOperationException) { }
-        Console.WriteLine(text);
-    }
+    private void Log(string line) => _bench.Log($"{DateTime.UtcNow:HH:mm:ss.f} {line}");
 
     private IReadOnlyList<HostProcess> Live()
     {
@@ -49,7 +44,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<HostProcess> StartNode(string name, IReadOnlyList<string> seeds, int? akkaPort = null)
     {
-        var node = HostProcess.Start(name, Database, _folder, seeds, akkaPort);
+        var node = _bench.Start(name, Database, seeds, akkaPort);
         lock (_nodes) _nodes.Add(node);
         await node.WaitReady(StartWithin);
         Log($"{name} ready at {node.Url} ({node.AkkaAddress})");
@@ -303,14 +298,5 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        TestPersistence.Delete(Database);
-        // The nodes' logs of the last run stay for reading, one folder per database kind.
-        var logs = Path.Combine(Path.GetTempPath(), TestPersistence.OnPostgres ? "cc-cluster-logs-postgresql" : "cc-cluster-logs-sqlite");
-        Directory.CreateDirectory(logs);
-        foreach (var file in Directory.GetFiles(_folder, "*.log")) File.Copy(file, Path.Combine(logs, Path.GetFileName(file)), overwrite: true);
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _bench.DisposeAsync();
 }
