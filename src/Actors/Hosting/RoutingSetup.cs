@@ -73,6 +73,9 @@ public static class RoutingSetup
                   failure-detector.acceptable-heartbeat-pause = {{Hocon(settings.HeartbeatPause)}}
                   split-brain-resolver.stable-after = {{Hocon(settings.DowningStableAfter)}}
                   down-removal-margin = {{Hocon(settings.DownRemovalMargin)}}
+                  # The leader removes a downed member at its next action after gossip converges (defaults 1 s each).
+                  leader-actions-interval = 500ms
+                  gossip-interval = 500ms
                 }
                 akka.cluster.distributed-data {
                   gossip-interval = 500ms
